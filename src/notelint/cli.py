@@ -1,0 +1,244 @@
+"""The notelint command line; no linting logic here. User mistakes print one line and exit 2."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+
+EXIT_HELP = """Exit codes: 0 no findings at or above --fail-on; 1 findings at or above it;
+2 usage or input error (bad path, unreadable draft, invalid rule file)."""
+
+app = typer.Typer(
+    name="notelint",
+    help="Lint thank-you notes written after job interviews.\n\n" + EXIT_HELP,
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class UserError(Exception):
+    """A mistake the user can fix; printed as one line, exit code 2."""
+
+
+def fail(message: str) -> None:
+    sys.stderr.write(f"notelint: error: {message}\n")
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"notelint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = None,
+) -> None:
+    """Lint thank-you notes written after job interviews."""
+
+
+RulesOption = Annotated[
+    Optional[list[Path]],
+    typer.Option("--rules", help="Directory of extra rule files (repeatable); the built-in rules always load."),
+]
+FormatOption = Annotated[str, typer.Option("--format", "-f", help="Output format: text or json.")]
+
+
+def _load(rule_dirs: list[Path] | None, select: list[str] | None = None, ignore: list[str] | None = None):  # noqa: ANN202
+    from .packs import RulePackError, builtin_rules_dir, load_rules
+
+    try:
+        rules = load_rules([builtin_rules_dir(), *(rule_dirs or [])])
+    except RulePackError as exc:
+        for problem in exc.problems:
+            fail(problem)
+        raise typer.Exit(2) from None
+    known = {key.lower() for r in rules for key in (r.code, r.name, r.category)}
+    for choice in (select or []) + (ignore or []):
+        if choice.lower() not in known:
+            fail(f"unknown rule or category {choice!r} (see `notelint rules`)")
+            raise typer.Exit(2)
+
+    def chosen(rule) -> bool:  # noqa: ANN001
+        keys = {rule.code.lower(), rule.name.lower(), rule.category.lower()}
+        if select and not keys & {s.lower() for s in select}:
+            return False
+        return not (ignore and keys & {i.lower() for i in ignore})
+
+    return [r for r in rules if chosen(r)]
+
+
+def _check_format(value: str, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        fail(f"--format must be one of {', '.join(allowed)}, not {value!r}")
+        raise typer.Exit(2)
+    return value
+
+
+@app.command(epilog=EXIT_HELP)
+def check(
+    paths: Annotated[list[str], typer.Argument(help="Draft files or folders; '-' reads standard input.")],
+    output_format: FormatOption = "text",
+    fail_on: Annotated[
+        str, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1: error, warning, info or never.")
+    ] = "warning",
+    context: Annotated[
+        Optional[list[str]],
+        typer.Option("--context", "-c", help="Context key=value (audience, stage, medium); wins over front matter."),
+    ] = None,
+    select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rules or categories.")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules or categories.")] = None,
+    rules_dirs: RulesOption = None,
+    model: Annotated[
+        Optional[str], typer.Option("--model", help="Use an installed trained spaCy pipeline instead of the blank one.")
+    ] = None,
+) -> None:
+    """Check drafts and print findings and a score for each."""
+    from .draft import DraftError, expand_paths, parse_context_options, read_draft
+    from .model import Severity
+    from .reporters import FORMATS, reporter
+
+    _check_format(output_format, FORMATS)
+    if fail_on not in ("error", "warning", "info", "never"):
+        fail(f"--fail-on must be error, warning, info or never, not {fail_on!r}")
+        raise typer.Exit(2)
+    try:
+        options_context = parse_context_options(context or [])
+    except DraftError as exc:
+        fail(str(exc))
+        raise typer.Exit(2) from None
+    rules = _load(rules_dirs, select, ignore)
+
+    errors: list[dict] = []
+    files = list(expand_paths(paths))
+    for path in paths:
+        if path != "-" and Path(path).is_dir() and not any(f.startswith(str(Path(path))) for f in files):
+            errors.append({"path": path, "message": "no drafts (.txt, .md, .eml) in this folder"})
+
+    def drafts():  # noqa: ANN202
+        for path in files:
+            try:
+                yield read_draft(path, options_context)
+            except DraftError as exc:
+                errors.append({"path": "<stdin>" if path == "-" else path, "message": str(exc)})
+
+    from .engine import Linter
+    from .packs import RulePackError
+
+    linter = Linter(rules, model=model)
+    try:
+        reports = list(linter.lint(drafts()))
+    except RulePackError as exc:
+        for problem in exc.problems:
+            fail(problem)
+        raise typer.Exit(2) from None
+    except OSError as exc:  # e.g. --model names a pipeline that is not installed
+        fail(str(exc).splitlines()[0])
+        raise typer.Exit(2) from None
+    reporter(output_format)(reports, sys.stdout, errors)
+    for error in errors:
+        fail(f"{error['path']}: {error['message']}")
+    if errors:
+        raise typer.Exit(2)
+    threshold = None if fail_on == "never" else Severity(fail_on).rank
+    failing = threshold is not None and any(f.severity.rank >= threshold for r in reports for f in r.findings)
+    raise typer.Exit(1 if failing else 0)
+
+
+@app.command("rules")
+def list_rules(output_format: FormatOption = "text", rules_dirs: RulesOption = None) -> None:
+    """List every rule with its code, name, category and severity."""
+    import json
+
+    _check_format(output_format, ("text", "json"))
+    rules = _load(rules_dirs)
+    if output_format == "json":
+        rows = [{"code": r.code, "name": r.name, "category": r.category, "severity": r.severity.value,
+                 "kind": r.kind, "message": r.message} for r in rules]
+        print(json.dumps(rows, indent=2))
+        return
+    width = max(len(r.name) for r in rules)
+    for r in rules:
+        print(f"{r.code:<7} {r.name:<{width}}  {r.category:<16} {r.severity.value:<7} {r.kind}")
+
+
+@app.command()
+def explain(
+    code: Annotated[str, typer.Argument(help="A rule code (NL601) or name (gift-to-interviewer).")],
+    rules_dirs: RulesOption = None,
+) -> None:
+    """Print one rule's rationale, what to write instead, and its examples."""
+    rules = _load(rules_dirs)
+    rule = next((r for r in rules if code.lower() in (r.code.lower(), r.name)), None)
+    if rule is None:
+        fail(f"no rule {code!r} (see `notelint rules`)")
+        raise typer.Exit(2)
+    print(f"{rule.code} {rule.name} ({rule.category}, {rule.severity.value})\n")
+    print("What it does\n  " + rule.message.replace("{", "").replace("}", "") + "\n")
+    print("Why\n  " + " ".join(rule.why.split()) + "\n")
+    print("Instead\n  " + " ".join(rule.instead.split()) + "\n")
+    if rule.context.only or rule.context.skip:
+        only = "; ".join(f"{k} in {', '.join(v)}" for k, v in rule.context.only.items())
+        skip = "; ".join(f"{k} is {', '.join(v)}" for k, v in rule.context.skip.items())
+        print("Applies\n  " + " ".join(p for p in (f"only when {only}" if only else "", f"not when {skip}" if skip else "") if p) + "\n")
+    print("Flagged")
+    for example in rule.examples.fire:
+        print("  - " + example.text.replace("\n", " / "))
+    print("\nNot flagged")
+    for example in rule.examples.pass_:
+        print("  - " + example.text.replace("\n", " / "))
+
+
+def main() -> None:
+    app()
+
+
+@app.command("eval")
+def evaluate_command(
+    paths: Annotated[list[str], typer.Argument(help="Labeled drafts or folders (front matter `expect:`).")],
+    output_format: FormatOption = "text",
+    min_precision: Annotated[float, typer.Option("--min-precision", help="Exit 1 if a category falls below.")] = 0.0,
+    min_recall: Annotated[float, typer.Option("--min-recall", help="Exit 1 if a category falls below.")] = 0.0,
+    min_auc: Annotated[float, typer.Option("--min-auc", help="Exit 1 if the score AUC falls below.")] = 0.0,
+    min_support: Annotated[
+        int, typer.Option("--min-support", help="Bars apply to categories with at least this many positives.")
+    ] = 10,
+    rules_dirs: RulesOption = None,
+) -> None:
+    """Measure precision, recall and F1 of the rules on labeled drafts."""
+    from .draft import DraftError, expand_paths, read_draft
+    from .engine import Linter
+    from .evaluate import evaluate, failures
+    from .reporters import eval_report
+
+    _check_format(output_format, ("text", "json"))
+    rules = _load(rules_dirs)
+    drafts, errors = [], []
+    for path in expand_paths(paths):
+        try:
+            drafts.append(read_draft(path))
+        except DraftError as exc:
+            errors.append(f"{path}: {exc}")
+    if not drafts and not errors:
+        errors.append("no labeled drafts found")
+    rule_category = {r.code: r.category for r in rules}
+    try:
+        result = evaluate(zip(drafts, Linter(rules).lint(drafts)), rule_category)
+    except DraftError as exc:
+        errors.append(str(exc))
+        result = None
+    for error in errors:
+        fail(error)
+    if errors or result is None:
+        raise typer.Exit(2)
+    below = failures(result, min_precision, min_recall, min_support, min_auc)
+    eval_report.render(result, sys.stdout, output_format, below)
+    raise typer.Exit(1 if below else 0)

@@ -1,0 +1,85 @@
+"""The spaCy pipeline (built once) and one Matcher plus one PhraseMatcher for all rules."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .packs import RulePackError
+from .schema import AnyRule, ExistenceRule, RequiredRule, SubstitutionRule
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.matcher import Matcher, PhraseMatcher
+
+
+def _paragraph_breaks(doc):  # noqa: ANN001, ANN202 - spaCy component
+    """A blank line always ends a sentence, so a greeting or sign-off never joins the next sentence."""
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def build_nlp(model: str | None = None) -> Language:
+    """A blank English pipeline with a sentencizer, or a user-installed trained pipeline."""
+    import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory("notelint_paragraph_breaks"):
+        Language.component("notelint_paragraph_breaks", func=_paragraph_breaks)
+    if model:
+        nlp = spacy.load(model, exclude=["ner", "lemmatizer", "textcat"])
+    else:
+        nlp = spacy.blank("en")
+    if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
+        nlp.add_pipe("sentencizer")
+    nlp.add_pipe("notelint_paragraph_breaks", last=True)
+    return nlp
+
+
+@dataclass
+class Compiled:
+    """Everything matching needs, built once per process."""
+
+    nlp: Any
+    matcher: Matcher
+    phrases: PhraseMatcher
+    regexes: dict[str, list[Any]] = field(default_factory=dict)
+
+
+def compile_rules(rules: list[AnyRule], model: str | None = None) -> Compiled:
+    """Add every rule's patterns and phrases to shared matchers; bad patterns raise RulePackError."""
+    import re2
+    from spacy.matcher import Matcher, PhraseMatcher
+
+    nlp = build_nlp(model)
+    matcher = Matcher(nlp.vocab, validate=True)
+    phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    regexes: dict[str, list[Any]] = {}
+    problems: list[str] = []
+    for rule in rules:
+        where = f"rule {rule.code} ({rule.name})"
+        if isinstance(rule, (ExistenceRule, RequiredRule)):
+            for i, pattern in enumerate(rule.patterns):
+                try:
+                    matcher.add(rule.code, [[token.as_spacy() for token in pattern]], greedy="LONGEST")
+                except Exception as exc:  # spaCy reports pattern errors with several exception types
+                    detail = str(exc).strip().splitlines()[-1].split("] ", 1)[-1]
+                    problems.append(f"{where}: patterns.{i}: {detail}")
+            phrase_docs = [nlp.make_doc(p) for p in rule.phrases]
+            compiled = []
+            for i, expression in enumerate(rule.regex):
+                try:
+                    compiled.append(re2.compile(expression))
+                except re2.error as exc:
+                    problems.append(f"{where}: regex.{i}: {exc}")
+            regexes[rule.code] = compiled
+        elif isinstance(rule, SubstitutionRule):
+            phrase_docs = [nlp.make_doc(p) for p in rule.swap]
+        else:
+            continue
+        if phrase_docs:
+            phrase_matcher.add(rule.code, phrase_docs)
+    if problems:
+        raise RulePackError(problems)
+    return Compiled(nlp, matcher, phrase_matcher, regexes)

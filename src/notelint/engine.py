@@ -1,0 +1,270 @@
+"""lint(drafts) -> reports: one nlp.pipe pass, matches, guards, findings, scores."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+from . import guards, metrics, spelling
+from .compile import Compiled, compile_rules
+from .draft import Draft
+from .model import FileReport, Finding
+from .schema import AnyRule, ExistenceRule, MetricRule, RequiredRule, SpellingRule, SubstitutionRule
+from .scoring import score
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+OPENING_LINES = 3
+CLOSING_LINES = 6
+
+
+@dataclass(frozen=True)
+class Match:
+    """A rule's hit as token and character offsets into the body."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+
+
+def _nonblank_lines(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+
+
+def _line_end(text: str, start: int, end: int) -> int:
+    """Where the first line of the range start..end stops, so a finding highlights one line."""
+    newline = text.find("\n", start)
+    return end if newline == -1 else min(end, newline)
+
+
+def _joined_by_hyphen(doc: Doc, token) -> bool:  # noqa: ANN001
+    before = token.i > 0 and doc[token.i - 1].text in "-‐" and not doc[token.i - 1].whitespace_
+    after = token.i + 1 < len(doc) and doc[token.i + 1].text in "-‐" and not token.whitespace_
+    return bool(before or after)
+
+
+def _scope(text: str, within: str) -> tuple[int, int]:
+    lines = _nonblank_lines(text)
+    if within == "opening":
+        return lines[0][0], lines[min(OPENING_LINES, len(lines)) - 1][1]
+    if within == "closing":
+        return lines[max(0, len(lines) - CLOSING_LINES)][0], lines[-1][1]
+    return 0, len(text)
+
+
+class Linter:
+    """Lints drafts with a fixed set of rules; the spaCy pipeline is built on first use."""
+
+    def __init__(self, rules: list[AnyRule], model: str | None = None):
+        self.rules = rules
+        self._model = model
+        self._compiled: Compiled | None = None
+
+    @property
+    def compiled(self) -> Compiled:
+        if self._compiled is None:
+            self._compiled = compile_rules(self.rules, self._model)
+        return self._compiled
+
+    def lint(self, drafts: Iterable[Draft]) -> Iterator[FileReport]:
+        """Report on each draft in order, streaming them through one nlp.pipe."""
+        compiled = self.compiled
+        pending: list[Draft] = []
+
+        def bodies() -> Iterator[str]:
+            for draft in drafts:
+                pending.append(draft)
+                yield draft.body
+
+        for doc in compiled.nlp.pipe(bodies(), batch_size=32):
+            draft = pending.pop(0)
+            findings = tuple(sorted(self._findings(draft, doc), key=Finding.sort_key))
+            yield FileReport(draft.path, findings, score(findings), dict(draft.context))
+
+    def lint_text(self, draft: Draft) -> FileReport:
+        return next(self.lint([draft]))
+
+    # -- matching ---------------------------------------------------------------------------
+
+    def _matches(self, doc: Doc) -> dict[str, list[Match]]:
+        found: dict[str, list[Match]] = defaultdict(list)
+        vocab = doc.vocab.strings
+        hits = list(self.compiled.matcher(doc)) if len(self.compiled.matcher) else []
+        hits += self.compiled.phrases(doc) if len(self.compiled.phrases) else []
+        for key, start, end in hits:
+            span = doc[start:end]
+            found[vocab[key]].append(Match(start, end, span.start_char, span.end_char))
+        for code, expressions in self.compiled.regexes.items():
+            for expression in expressions:
+                group = 1 if expression.groups else 0  # a capturing group narrows the finding
+                for hit in expression.finditer(doc.text):
+                    start, end = hit.start(group), hit.end(group)
+                    span = doc.char_span(start, end, alignment_mode="expand")
+                    if span is not None and end > start:
+                        found[code].append(Match(span.start, span.end, start, end))
+        return found
+
+    def _kept(self, rule: AnyRule, doc: Doc, matches: list[Match], quoted: list[tuple[int, int]]) -> list[Match]:
+        kept: list[Match] = []
+        for m in sorted(set(matches), key=lambda m: (m.start_char, -(m.end_char - m.start_char))):
+            if kept and m.start_char < kept[-1].end_char:
+                continue  # overlaps a longer or earlier hit of the same rule
+            g = rule.guards
+            if g.quotation and guards.inside(quoted, m.start_char, m.end_char):
+                continue
+            if g.negation and guards.negated(doc, m.start):
+                continue
+            if guards.neighbour_blocks(doc, m.start, m.end, g.not_followed_by, g.not_preceded_by):
+                continue
+            if isinstance(rule, ExistenceRule) and rule.filter == "english-word":
+                if not spelling.is_english_word(doc.text[m.start_char : m.end_char]):
+                    continue
+            kept.append(m)
+        return kept
+
+    # -- findings ---------------------------------------------------------------------------
+
+    def _findings(self, draft: Draft, doc: Doc) -> Iterator[Finding]:
+        matches = self._matches(doc)
+        quoted = guards.quoted_ranges(doc.text)
+        for rule in self.rules:
+            if not guards.applies(rule.context, draft.context):
+                continue
+            if isinstance(rule, ExistenceRule):
+                for m in self._kept(rule, doc, matches.get(rule.code, []), quoted):
+                    text = doc.text[m.start_char : m.end_char]
+                    yield self._finding(rule, draft, m.start_char, m.end_char, rule.message.format(match=text))
+            elif isinstance(rule, SubstitutionRule):
+                yield from self._substitutions(rule, draft, doc, matches.get(rule.code, []), quoted)
+            elif isinstance(rule, RequiredRule):
+                yield from self._required(rule, draft, doc, matches.get(rule.code, []), quoted)
+            elif isinstance(rule, MetricRule):
+                yield from self._metric(rule, draft, doc)
+            elif isinstance(rule, SpellingRule):
+                yield from self._spelling(rule, draft, doc, quoted)
+
+    def _finding(
+        self, rule: AnyRule, draft: Draft, start: int, end: int, message: str, suggestion: str | None = None
+    ) -> Finding:
+        begin = draft.position(draft.body_start + start)
+        stop = draft.position(draft.body_start + max(start, end))
+        return Finding(
+            rule=rule.code,
+            name=rule.name,
+            category=rule.category,
+            severity=rule.severity,
+            message=message,
+            start=begin,
+            end=stop,
+            match=draft.body[start:end],
+            line_text=draft.line_text(begin.line),
+            instead=" ".join(rule.instead.split()),
+            suggestion=suggestion,
+        )
+
+    def _substitutions(self, rule, draft, doc, matches, quoted) -> Iterator[Finding]:  # noqa: ANN001
+        folded = {" ".join(k.lower().split()): v for k, v in rule.swap.items()}
+        for m in self._kept(rule, doc, matches, quoted):
+            text = doc.text[m.start_char : m.end_char]
+            if rule.case_sensitive:
+                replacement = rule.swap.get(text)
+                if replacement is None:
+                    continue  # same letters, other case: "U" in "U of T" is not "u"
+            else:
+                replacement = folded[" ".join(text.lower().split())]
+            message = rule.message.format(match=text, replacement=replacement)
+            yield self._finding(rule, draft, m.start_char, m.end_char, message, replacement)
+
+    def _required(self, rule, draft, doc, matches, quoted) -> Iterator[Finding]:  # noqa: ANN001
+        begin, end = _scope(doc.text, rule.within)
+        if any(begin <= m.start_char < end for m in self._kept(rule, doc, matches, quoted)):
+            return
+        lines = _nonblank_lines(doc.text)
+        start, stop = lines[-1] if rule.within == "closing" else lines[0]
+        yield self._finding(rule, draft, start, stop, rule.message)
+
+    def _metric(self, rule: MetricRule, draft: Draft, doc: Doc) -> Iterator[Finding]:
+        low, high = rule.bounds(draft.context)
+        text = doc.text
+
+        def out_of_bounds(value: float) -> float | None:
+            if high is not None and value > high:
+                return high
+            if low is not None and value < low:
+                return low
+            return None
+
+        def report(value: float, limit: float, start: int, end: int) -> Finding:
+            shown = round(value, 1) if rule.metric == "flesch_reading_ease" else int(value)
+            message = rule.message.format(value=shown, limit=int(limit) if limit == int(limit) else limit)
+            return self._finding(rule, draft, start, end, message)
+
+        if rule.metric in ("sentence_words", "paragraph_words"):
+            ranges = metrics.sentence_ranges(doc) if rule.metric == "sentence_words" else metrics.paragraphs(text)
+            for measure in metrics.word_count_measures(doc, ranges):
+                limit = out_of_bounds(measure.value)
+                if limit is not None:
+                    yield report(measure.value, limit, measure.start, _line_end(text, measure.start, measure.end))
+            return
+        first_line = _nonblank_lines(text)[0]
+        if rule.metric == "words":
+            tokens = metrics.words(doc)
+            limit = out_of_bounds(len(tokens))
+            if limit is not None:
+                at = tokens[int(limit)] if len(tokens) > limit else None
+                start, end = (at.idx, at.idx + len(at.text)) if at is not None else first_line
+                yield report(len(tokens), limit, start, end)
+        elif rule.metric == "paragraphs":
+            spans = metrics.paragraphs(text)
+            limit = out_of_bounds(len(spans))
+            if limit is not None:
+                start, end = spans[int(limit)] if len(spans) > limit else first_line
+                yield report(len(spans), limit, start, _line_end(text, start, end))
+        elif rule.metric == "sentences":
+            count = len(metrics.sentence_ranges(doc))
+            limit = out_of_bounds(count)
+            if limit is not None:
+                yield report(count, limit, *first_line)
+        elif rule.metric == "exclamations":
+            marks = [m.start() for m in re.finditer("!", text)]
+            limit = out_of_bounds(len(marks))
+            if limit is not None:
+                start = marks[int(limit)] if len(marks) > limit else first_line[0]
+                yield report(len(marks), limit, start, start + 1)
+        elif rule.metric == "detail_words":
+            stock = frozenset(w.lower() for w in rule.stock_words) | spelling.common_words(rule.common_rank)
+            count = metrics.detail_words(doc, stock)
+            limit = out_of_bounds(count)
+            if limit is not None:
+                yield report(count, limit, *first_line)
+        elif rule.metric == "flesch_reading_ease":
+            if len(metrics.words(doc)) >= metrics.MIN_WORDS_FOR_READABILITY:
+                value = metrics.flesch_reading_ease(text)
+                limit = out_of_bounds(value)
+                if limit is not None:
+                    yield report(value, limit, *first_line)
+
+    def _spelling(self, rule: SpellingRule, draft: Draft, doc: Doc, quoted) -> Iterator[Finding]:  # noqa: ANN001
+        for token in doc:
+            word = token.text
+            if (
+                len(word) < rule.min_length
+                or not word.isalpha()
+                or not word.islower()  # capitalised words are names, acronyms or sentence starts
+                or token.like_url
+                or token.like_email
+                or word in draft.known_words
+                or (token.i > 0 and doc[token.i - 1].text in {"@", "#"})
+                or _joined_by_hyphen(doc, token)  # pre-screen, multi-site: parts are not words
+                or (rule.guards.quotation and guards.inside(quoted, token.idx, token.idx + len(word)))
+                or spelling.is_known(word)
+            ):
+                continue
+            suggestion = spelling.suggest(word)
+            if suggestion is None:
+                continue
+            message = rule.message.format(match=word, suggestion=suggestion)
+            yield self._finding(rule, draft, token.idx, token.idx + len(word), message, suggestion)

@@ -1,0 +1,91 @@
+"""Plain values that flow through the linter: severities, findings, scores, reports."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    """How much a finding matters; ordered info < warning < error."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+CATEGORIES = (
+    "length",
+    "specificity",
+    "gratitude",
+    "interest",
+    "greeting_signoff",
+    "gifts",
+    "social_media",
+    "pushy_follow_up",
+    "deference",
+    "arrogance",
+    "desperation",
+    "placeholder",
+    "casual_tone",
+    "spelling",
+)
+
+
+@dataclass(frozen=True)
+class Position:
+    """A 1-based line and column in the file as the user sees it."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in one draft, located by character offsets into the whole file."""
+
+    rule: str
+    name: str
+    category: str
+    severity: Severity
+    message: str
+    start: Position
+    end: Position
+    match: str
+    line_text: str
+    instead: str
+    suggestion: str | None = None
+
+    def sort_key(self) -> tuple[int, int, str]:
+        return (self.start.line, self.start.column, self.rule)
+
+
+@dataclass(frozen=True)
+class Deduction:
+    """Points a rule cost a note."""
+
+    rule: str
+    points: int
+
+
+@dataclass(frozen=True)
+class Score:
+    """A note's readiness from 0 to 100 and what lowered it."""
+
+    value: int
+    band: str
+    advice: str
+    deductions: tuple[Deduction, ...] = ()
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """Everything notelint has to say about one draft."""
+
+    path: str
+    findings: tuple[Finding, ...]
+    score: Score
+    context: dict[str, str] = field(default_factory=dict)

@@ -1,0 +1,41 @@
+"""One JSON document for all files; the keys are documented in docs/json-format.md and kept stable."""
+from __future__ import annotations
+
+import json
+from typing import IO, Iterable
+
+from ..model import FileReport, Finding
+
+
+def finding_dict(finding: Finding) -> dict:
+    return {
+        "rule": finding.rule,
+        "name": finding.name,
+        "category": finding.category,
+        "severity": finding.severity.value,
+        "message": finding.message,
+        "line": finding.start.line,
+        "column": finding.start.column,
+        "end_line": finding.end.line,
+        "end_column": finding.end.column,
+        "match": finding.match,
+        "instead": finding.instead,
+        "suggestion": finding.suggestion,
+    }
+
+
+def report_dict(report: FileReport) -> dict:
+    return {
+        "path": report.path,
+        "score": report.score.value,
+        "band": report.score.band,
+        "deductions": [{"rule": d.rule, "points": d.points} for d in report.score.deductions],
+        "context": report.context,
+        "findings": [finding_dict(f) for f in report.findings],
+    }
+
+
+def render(reports: Iterable[FileReport], stream: IO[str], errors: list[dict] | None = None) -> None:
+    document = {"version": 1, "files": [report_dict(r) for r in reports], "errors": errors or []}
+    json.dump(document, stream, indent=2, ensure_ascii=False)
+    stream.write("\n")

@@ -1,0 +1,72 @@
+"""Human output with rich: score per file, each finding with its line and the words at fault."""
+from __future__ import annotations
+
+from typing import IO, Iterable
+
+from rich.console import Console
+from rich.text import Text
+
+from ..model import FileReport, Finding, Severity
+
+SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+BAND_STYLE = {"ready": "bold green", "revise": "bold yellow", "rewrite": "bold red"}
+
+
+def _finding(console: Console, path: str, finding: Finding) -> None:
+    head = Text()
+    head.append(f"{path}:{finding.start.line}:{finding.start.column}", style="bold")
+    head.append("  ")
+    head.append(f"{finding.severity.value:<7}", style=SEVERITY_STYLE[finding.severity])
+    head.append(f" {finding.rule} ", style="dim")
+    head.append(finding.message)
+    console.print(head, soft_wrap=True)
+
+    gutter = f"{finding.start.line:>5} | "
+    line = Text(gutter, style="dim")
+    body = Text(finding.line_text.expandtabs(1))
+    start = finding.start.column - 1
+    stop = finding.end.column - 1 if finding.end.line == finding.start.line else len(finding.line_text)
+    stop = max(stop, start + 1)
+    body.stylize("bold red underline", start, stop)
+    line.append_text(body)
+    console.print(line, soft_wrap=True)
+    marker = " " * 5 + " | " + " " * start + "^" * max(1, min(stop, len(finding.line_text)) - start)
+    console.print(Text(marker, style="red"), soft_wrap=True)
+    hint = Text("      instead: ", style="green")
+    hint.append(finding.instead)
+    console.print(hint, soft_wrap=True)
+
+
+def render(reports: Iterable[FileReport], stream: IO[str], errors: list[dict] | None = None) -> None:
+    console = Console(file=stream, highlight=False, emoji=False)
+    files = counts = 0
+    by_severity = {s: 0 for s in Severity}
+    scores: list[int] = []
+    for report in reports:
+        files += 1
+        scores.append(report.score.value)
+        title = Text()
+        title.append(report.path, style="bold underline")
+        title.append("  score ")
+        title.append(f"{report.score.value}/100", style=BAND_STYLE[report.score.band])
+        title.append(f" ({report.score.band})", style=BAND_STYLE[report.score.band])
+        title.append(f"  {report.score.advice}")
+        console.print(title, soft_wrap=True)
+        for finding in report.findings:
+            counts += 1
+            by_severity[finding.severity] += 1
+            _finding(console, report.path, finding)
+        if report.score.deductions:
+            lost = ", ".join(f"{d.rule} -{d.points}" for d in report.score.deductions)
+            console.print(Text(f"  points lost: {lost}", style="dim"), soft_wrap=True)
+        console.print()
+    summary = (
+        f"{counts} finding{'s' if counts != 1 else ''} "
+        f"({by_severity[Severity.ERROR]} errors, {by_severity[Severity.WARNING]} warnings, "
+        f"{by_severity[Severity.INFO]} info) in {files} file{'s' if files != 1 else ''}"
+    )
+    if scores:
+        summary += f"; average score {round(sum(scores) / len(scores))}/100"
+    if errors:
+        summary += f"; {len(errors)} file{'s' if len(errors) != 1 else ''} could not be checked"
+    console.print(Text(summary, style="bold"), soft_wrap=True)

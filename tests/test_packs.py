@@ -1,0 +1,109 @@
+"""Rule files are validated when loaded; every problem names the file and the key path, all at once."""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from notelint.packs import RulePackError, load_rules
+
+GOOD = """\
+code: NL9001
+name: test-rule
+category: gifts
+severity: warning
+kind: existence
+message: "Found '{match}'"
+why: Because.
+instead: Do this.
+phrases: [fruit basket]
+examples:
+  fire: ["a fruit basket"]
+  pass: ["a basket"]
+"""
+
+
+def write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text))
+    return path
+
+
+def problems(tmp_path):
+    with pytest.raises(RulePackError) as error:
+        load_rules([tmp_path])
+    return error.value.problems
+
+
+def test_good_rule_loads(tmp_path):
+    write(tmp_path, "good.yaml", GOOD)
+    [rule] = load_rules([tmp_path])
+    assert (rule.code, rule.name, rule.kind) == ("NL9001", "test-rule", "existence")
+
+
+def test_unknown_key_is_reported_with_path(tmp_path):
+    path = write(tmp_path, "typo.yaml", GOOD.replace("phrases:", "phrasess:"))
+    assert problems(tmp_path) == [f"{path}: phrasess: unknown key"]
+
+
+def test_trained_pipeline_attribute_is_refused_at_load(tmp_path):
+    path = write(tmp_path, "pos.yaml", GOOD.replace("phrases: [fruit basket]", "patterns: [[{LOWER: fruit}, {POS: NOUN}]]"))
+    assert problems(tmp_path) == [
+        f"{path}: patterns.0.1.POS: POS needs a trained pipeline; notelint's blank pipeline never sets it"
+    ]
+
+
+def test_all_problems_in_all_files_at_once(tmp_path):
+    a = write(tmp_path, "a.yaml", GOOD.replace("severity: warning", "severity: loud").replace("category: gifts", "category: presents"))
+    b = write(tmp_path, "b.yaml", "code: NL9002\nkind: metric\n")
+    found = problems(tmp_path)
+    assert f"{a}: category: Input should be 'length', 'specificity', 'gratitude', 'interest', 'greeting_signoff', 'gifts', 'social_media', 'pushy_follow_up', 'deference', 'arrogance', 'desperation', 'placeholder', 'casual_tone' or 'spelling'" in found
+    assert f"{a}: severity: Input should be 'info', 'warning' or 'error'" in found
+    assert f"{b}: name: Field required" in found
+    assert f"{b}: metric: Field required" in found
+    assert all(p.startswith((str(a), str(b))) for p in found)
+
+
+def test_missing_kind(tmp_path):
+    path = write(tmp_path, "k.yaml", GOOD.replace("kind: existence\n", ""))
+    assert problems(tmp_path) == [f"{path}: kind: missing (one of existence, substitution, required, metric, spelling)"]
+
+
+def test_bad_operator(tmp_path):
+    path = write(tmp_path, "op.yaml", GOOD.replace("phrases: [fruit basket]", "patterns: [[{LOWER: fruit, OP: '{x}'}]]"))
+    assert problems(tmp_path) == [
+        f"{path}: patterns.0.0.OP: unknown operator '{{x}}'; use !, ?, +, * or {{n}}, {{n,m}}, {{,m}}, {{n,}}"
+    ]
+
+
+def test_unknown_message_field(tmp_path):
+    path = write(tmp_path, "msg.yaml", GOOD.replace("'{match}'", "'{word}'"))
+    assert problems(tmp_path) == [f"{path}: message uses unknown field(s) ['word']; this kind offers ['match']"]
+
+
+def test_invalid_yaml_names_the_line(tmp_path):
+    path = write(tmp_path, "broken.yaml", "code: NL9001\nname: [unclosed\n")
+    [problem] = problems(tmp_path)
+    assert problem.startswith(f"{path}: line ") and "not valid YAML" in problem
+
+
+def test_duplicate_code(tmp_path):
+    write(tmp_path, "a.yaml", GOOD)
+    b = write(tmp_path, "b.yaml", GOOD.replace("name: test-rule", "name: other-rule"))
+    assert problems(tmp_path) == [f"{b}: NL9001 is already defined in {tmp_path / 'a.yaml'}"]
+
+
+def test_yes_and_on_stay_words(tmp_path):
+    write(tmp_path, "w.yaml", GOOD.replace("phrases: [fruit basket]", "patterns: [[{LOWER: {IN: [on, yes, no]}}]]"))
+    [rule] = load_rules([tmp_path])
+    assert rule.patterns[0][0].LOWER.IN == ["on", "yes", "no"]
+
+
+def test_bad_regex_is_reported_when_compiled(tmp_path):
+    from notelint.compile import compile_rules
+
+    write(tmp_path, "r.yaml", GOOD.replace("phrases: [fruit basket]", "regex: ['(unclosed']"))
+    rules = load_rules([tmp_path])
+    with pytest.raises(RulePackError) as error:
+        compile_rules(rules)
+    assert error.value.problems[0].startswith("rule NL9001 (test-rule): regex.0: ")
