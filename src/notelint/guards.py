@@ -52,9 +52,8 @@ def _starts_clause(doc: Doc, i: int) -> bool:
 
 def negated(doc: Doc, start: int) -> bool:
     """True when a negation word stands earlier in the same clause as token `start`."""
-    sentence_start = doc[start].sent.start
-    for i in range(start - 1, sentence_start - 1, -1):
-        if _starts_clause(doc, i):
+    for i in range(start - 1, -1, -1):
+        if doc[i + 1].is_sent_start or _starts_clause(doc, i):  # the clause or sentence began after i
             return False
         if doc[i].norm_ in NEGATIONS or doc[i].lower_ in NEGATIONS:
             return True

@@ -31,7 +31,8 @@ ACRONYMS = frozenset(
 def checker() -> SpellChecker:
     from spellchecker import SpellChecker
 
-    return SpellChecker(language="en", distance=2)
+    # Most typos are one edit away (recieve, managment); distance 2 costs over a second per long word.
+    return SpellChecker(language="en", distance=1)
 
 
 BRITISH_ENDINGS = (
@@ -41,6 +42,7 @@ BRITISH_ENDINGS = (
     ("tre", "ter"), ("tres", "ters"), ("ogue", "og"), ("ogues", "ogs"), ("lled", "led"), ("lling", "ling"),
     ("ence", "ense"), ("mme", "m"), ("mmes", "ms"), ("ould", "old"), ("oulding", "olding"), ("oulded", "olded"),
 )
+MAX_LENGTH_FOR_TWO_EDITS = 8
 SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "ly", "ery")
 
 
@@ -63,7 +65,8 @@ def _variants(word: str) -> Iterator[str]:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             stem = word[: -len(suffix)]
             yield stem
-            yield stem + "e"  # triages -> triage
+            if suffix in ("ed", "ing", "er", "ers"):
+                yield stem + "e"  # baked -> bake, but not sincerly -> sincere
             if len(stem) > 3 and stem[-1] == stem[-2]:
                 yield stem[:-1]  # patroller -> patrol
 
@@ -100,6 +103,15 @@ def is_english_word(word: str) -> bool:
 
 
 def suggest(word: str) -> str | None:
-    """The most likely correction of an unknown word, or None when nothing is close."""
-    correction = checker().correction(word.lower())
-    return correction if correction and correction != word.lower() else None
+    """The most likely correction of an unknown word, or None when nothing is close.
+
+    One edit away first; two edits only for short words, where that search stays cheap.
+    """
+    spell, lower = checker(), word.lower()
+    candidates = spell.known(spell.edit_distance_1(lower))
+    if not candidates and len(lower) <= MAX_LENGTH_FOR_TWO_EDITS:
+        candidates = spell.known(spell.edit_distance_2(lower))
+    if not candidates:
+        return None
+    best = max(sorted(candidates), key=spell.word_usage_frequency)
+    return best if best != lower else None
