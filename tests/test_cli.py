@@ -199,7 +199,7 @@ def test_rules_and_explain():
     assert "NL601   gift-to-interviewer" in listing
     explained = run("explain", "NL601")
     assert explained.exit_code == 0
-    assert explained.stdout.startswith("NL601 gift-to-interviewer (gifts, error)")
+    assert explained.stdout.startswith("NL601 gift-to-interviewer (gifts, error)\n\nWhat it does\n  Offers a gift ('…')")
     assert "Why\n  Many employers forbid staff" in explained.stdout
     assert run("explain", "gift-to-interviewer").stdout == explained.stdout
     missing = run("explain", "NL000")
@@ -226,3 +226,22 @@ def test_python_dash_m_runs():
     )
     assert process.returncode == 0, process.stderr
     assert "score" in process.stdout and process.stderr == ""
+
+
+def test_empty_folder_is_an_error(tmp_path):
+    result = run("check", str(tmp_path), str(EXAMPLES / "good-note.txt"))
+    assert result.exit_code == 2
+    assert result.stderr == f"notelint: error: {tmp_path}: no drafts (.txt, .md, .eml) in this folder\n"
+
+
+def test_closed_pipe_is_quiet(tmp_path):
+    draft = tmp_path / "d.txt"
+    draft.write_text(BAD_NOTE * 3)
+    # 200 copies print far more than a pipe buffers, so the write after `head` leaves must fail
+    process = subprocess.Popen([sys.executable, "-m", "notelint", "check", *[str(draft)] * 200],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "NO_COLOR": "1"})
+    process.stdout.readline()
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    process.wait()
+    assert "Traceback" not in stderr

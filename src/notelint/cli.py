@@ -1,6 +1,7 @@
 """The notelint command line; no linting logic here. User mistakes print one line and exit 2."""
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -118,10 +119,12 @@ def check(
     rules = _load(rules_dirs, select, ignore)
 
     errors: list[dict] = []
-    files = list(expand_paths(paths))
+    files: list[str] = []
     for path in paths:
-        if path != "-" and Path(path).is_dir() and not any(f.startswith(str(Path(path))) for f in files):
+        found = list(expand_paths([path]))
+        if not found:
             errors.append({"path": path, "message": "no drafts (.txt, .md, .eml) in this folder"})
+        files.extend(found)
 
     def drafts():  # noqa: ANN202
         for path in files:
@@ -182,7 +185,7 @@ def explain(
         fail(f"no rule {code!r} (see `notelint rules`)")
         raise typer.Exit(2)
     print(f"{rule.code} {rule.name} ({rule.category}, {rule.severity.value})\n")
-    print("What it does\n  " + rule.message.replace("{", "").replace("}", "") + "\n")
+    print("What it does\n  " + re.sub(r"\{\w+\}", "…", rule.message) + "\n")
     print("Why\n  " + " ".join(rule.why.split()) + "\n")
     print("Instead\n  " + " ".join(rule.instead.split()) + "\n")
     if rule.context.only or rule.context.skip:
@@ -198,7 +201,7 @@ def explain(
 
 
 def main() -> None:
-    app()
+    app()  # rich handles a closed pipe (`notelint check ... | head`) quietly itself
 
 
 @app.command("eval")

@@ -5,6 +5,7 @@ import bisect
 import re
 import sys
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -35,21 +36,18 @@ class Draft:
     def body(self) -> str:
         return self.text[self.body_start :]
 
+    @cached_property
     def _line_starts(self) -> list[int]:
-        starts = self.__dict__.get("_starts")
-        if starts is None:
-            starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
-            object.__setattr__(self, "_starts", starts)
-        return starts
+        return [0] + [m.end() for m in re.finditer("\n", self.text)]
 
     def position(self, offset: int) -> Position:
         """1-based line and column of a character offset into the whole file."""
-        starts = self._line_starts()
+        starts = self._line_starts
         index = bisect.bisect_right(starts, offset) - 1
         return Position(line=index + 1, column=offset - starts[index] + 1)
 
     def line_text(self, line: int) -> str:
-        starts = self._line_starts()
+        starts = self._line_starts
         begin = starts[line - 1]
         end = starts[line] - 1 if line < len(starts) else len(self.text)
         return self.text[begin:end]

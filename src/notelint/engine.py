@@ -71,16 +71,8 @@ class Linter:
 
     def lint(self, drafts: Iterable[Draft]) -> Iterator[FileReport]:
         """Report on each draft in order, streaming them through one nlp.pipe."""
-        compiled = self.compiled
-        pending: list[Draft] = []
-
-        def bodies() -> Iterator[str]:
-            for draft in drafts:
-                pending.append(draft)
-                yield draft.body
-
-        for doc in compiled.nlp.pipe(bodies(), batch_size=32):
-            draft = pending.pop(0)
+        pairs = ((draft.body, draft) for draft in drafts)
+        for doc, draft in self.compiled.nlp.pipe(pairs, as_tuples=True, batch_size=32):
             findings = tuple(sorted(self._findings(draft, doc), key=Finding.sort_key))
             yield FileReport(draft.path, findings, score(findings), dict(draft.context))
 
