@@ -61,6 +61,14 @@ class Linter:
     def __init__(self, rules: list[AnyRule], model: str | None = None):
         self.rules = rules
         self._model = model
+        # per-rule lookups computed once, not per draft
+        self._stock = {
+            r.code: frozenset(w.lower() for w in r.stock_words) for r in rules if isinstance(r, MetricRule)
+        }
+        self._folded_swaps = {
+            r.code: {" ".join(k.lower().split()): v for k, v in r.swap.items()}
+            for r in rules if isinstance(r, SubstitutionRule)
+        }
         self._compiled: Compiled | None = None
 
     @property
@@ -158,7 +166,7 @@ class Linter:
         )
 
     def _substitutions(self, rule, draft, doc, matches, quoted) -> Iterator[Finding]:  # noqa: ANN001
-        folded = {" ".join(k.lower().split()): v for k, v in rule.swap.items()}
+        folded = self._folded_swaps[rule.code]
         for m in self._kept(rule, doc, matches, quoted):
             text = doc.text[m.start_char : m.end_char]
             if rule.case_sensitive:
@@ -227,8 +235,7 @@ class Linter:
                 start = marks[int(limit)] if len(marks) > limit else first_line[0]
                 yield report(len(marks), limit, start, start + 1)
         elif rule.metric == "detail_words":
-            stock = frozenset(w.lower() for w in rule.stock_words) | spelling.common_words(rule.common_rank)
-            count = metrics.detail_words(doc, stock)
+            count = metrics.detail_words(doc, self._stock[rule.code], spelling.common_words(rule.common_rank))
             limit = out_of_bounds(count)
             if limit is not None:
                 yield report(count, limit, *first_line)

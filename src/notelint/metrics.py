@@ -49,7 +49,7 @@ def sentence_ranges(doc: Doc) -> list[tuple[int, int]]:
     return ranges
 
 
-def detail_words(doc: Doc, stock: frozenset[str]) -> int:
+def detail_words(doc: Doc, stock: frozenset[str], common: frozenset[str] = frozenset()) -> int:
     """Distinct lower-case content words that are not stock thank-you vocabulary.
 
     Names and greetings are capitalised, function words are spaCy stop words, and the
@@ -58,7 +58,8 @@ def detail_words(doc: Doc, stock: frozenset[str]) -> int:
     """
     seen = {
         t.lower_ for t in doc
-        if t.is_alpha and t.is_lower and len(t) > 2 and not t.is_stop and t.lower_ not in stock
+        if t.is_alpha and t.is_lower and len(t) > 2 and not t.is_stop
+        and t.lower_ not in stock and t.lower_ not in common
     }
     return len(seen)
 

@@ -35,6 +35,11 @@ CATEGORIES = (
 )
 
 
+def rule_number(code: str) -> int:
+    """NL601 -> 601, so NL1201 sorts after NL301."""
+    return int(code[2:])
+
+
 @dataclass(frozen=True)
 class Position:
     """A 1-based line and column in the file as the user sees it."""
@@ -59,8 +64,8 @@ class Finding:
     instead: str
     suggestion: str | None = None
 
-    def sort_key(self) -> tuple[int, int, str]:
-        return (self.start.line, self.start.column, self.rule)
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.start.line, self.start.column, rule_number(self.rule))
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from typing import Iterable
 from pydantic import ValidationError
 
 from . import yaml12
+from .model import rule_number
 from .schema import RULE_ADAPTER, TRAINED_ATTRS, AnyRule
 
 
@@ -96,4 +97,4 @@ def load_rules(dirs: Iterable[Path] | None = None) -> list[AnyRule]:
         problems.append("no rule files (*.yaml) found")
     if problems:
         raise RulePackError(problems)
-    return sorted(rules, key=lambda r: int(r.code[2:]))
+    return sorted(rules, key=lambda r: rule_number(r.code))

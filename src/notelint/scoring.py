@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterable
 
-from .model import Deduction, Finding, Score, Severity
+from .model import Deduction, Finding, Score, Severity, rule_number
 
 WEIGHTS = {Severity.ERROR: 25, Severity.WARNING: 12, Severity.INFO: 3}
 INFO_CAP = 10  # hints alone never pull a note below 90
@@ -28,7 +28,7 @@ def score(findings: Iterable[Finding]) -> Score:
         counts[(finding.rule, finding.severity)] += 1
     deductions: list[Deduction] = []
     info_left = INFO_CAP
-    for (rule, severity), count in sorted(counts.items(), key=lambda item: (-item[0][1].rank, item[0][0])):
+    for (rule, severity), count in sorted(counts.items(), key=lambda item: (-item[0][1].rank, rule_number(item[0][0]))):
         points = _rule_cost(severity, count)
         if severity is Severity.INFO:
             points, info_left = min(points, info_left), info_left - min(points, info_left)

@@ -5,6 +5,7 @@ import json
 from typing import IO
 
 from ..evaluate import Evaluation, Tally
+from ..model import rule_number
 
 
 def _fmt(value: float | None) -> str:
@@ -41,7 +42,7 @@ def render(result: Evaluation, stream: IO[str], output_format: str, below: list[
     lines = [f"{result.drafts} labeled drafts", "", header]
     lines += [_row(name, t) for name, t in result.categories.items()]
     lines += ["", f"{'rule':<18} {'pos':>4} {'tp':>4} {'fp':>4} {'fn':>4}  {'prec':>5} {'rec':>5} {'f1':>5}"]
-    lines += [_row(code, t) for code, t in sorted(result.rules.items(), key=lambda kv: int(kv[0][2:]))]
+    lines += [_row(code, t) for code, t in sorted(result.rules.items(), key=lambda kv: rule_number(kv[0]))]
     auc = "n/a" if result.auc is None else f"{result.auc:.3f}"
     lines += ["", f"score AUC (clean vs flawed drafts): {auc} "
                   f"({len(result.clean_scores)} clean, {len(result.flawed_scores)} flawed)"]
