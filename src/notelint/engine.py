@@ -46,13 +46,12 @@ def _joined_by_hyphen(doc: Doc, token) -> bool:  # noqa: ANN001
     return bool(before or after)
 
 
-def _scope(text: str, within: str) -> tuple[int, int]:
-    lines = _nonblank_lines(text)
+def _scope(lines: list[tuple[int, int]], within: str, length: int) -> tuple[int, int]:
     if within == "opening":
         return lines[0][0], lines[min(OPENING_LINES, len(lines)) - 1][1]
     if within == "closing":
         return lines[max(0, len(lines) - CLOSING_LINES)][0], lines[-1][1]
-    return 0, len(text)
+    return 0, length
 
 
 class Linter:
@@ -130,6 +129,7 @@ class Linter:
     def _findings(self, draft: Draft, doc: Doc) -> Iterator[Finding]:
         matches = self._matches(doc)
         quoted = guards.quoted_ranges(doc.text)
+        lines = _nonblank_lines(doc.text)  # shared by required and metric rules
         for rule in self.rules:
             if not guards.applies(rule.context, draft.context):
                 continue
@@ -140,9 +140,9 @@ class Linter:
             elif isinstance(rule, SubstitutionRule):
                 yield from self._substitutions(rule, draft, doc, matches.get(rule.code, []), quoted)
             elif isinstance(rule, RequiredRule):
-                yield from self._required(rule, draft, doc, matches.get(rule.code, []), quoted)
+                yield from self._required(rule, draft, doc, matches.get(rule.code, []), quoted, lines)
             elif isinstance(rule, MetricRule):
-                yield from self._metric(rule, draft, doc)
+                yield from self._metric(rule, draft, doc, lines)
             elif isinstance(rule, SpellingRule):
                 yield from self._spelling(rule, draft, doc, quoted)
 
@@ -178,15 +178,16 @@ class Linter:
             message = rule.message.format(match=text, replacement=replacement)
             yield self._finding(rule, draft, m.start_char, m.end_char, message, replacement)
 
-    def _required(self, rule, draft, doc, matches, quoted) -> Iterator[Finding]:  # noqa: ANN001
-        begin, end = _scope(doc.text, rule.within)
+    def _required(self, rule, draft, doc, matches, quoted, lines) -> Iterator[Finding]:  # noqa: ANN001
+        begin, end = _scope(lines, rule.within, len(doc.text))
         if any(begin <= m.start_char < end for m in self._kept(rule, doc, matches, quoted)):
             return
-        lines = _nonblank_lines(doc.text)
         start, stop = lines[-1] if rule.within == "closing" else lines[0]
         yield self._finding(rule, draft, start, stop, rule.message)
 
-    def _metric(self, rule: MetricRule, draft: Draft, doc: Doc) -> Iterator[Finding]:
+    def _metric(
+        self, rule: MetricRule, draft: Draft, doc: Doc, lines: list[tuple[int, int]]
+    ) -> Iterator[Finding]:
         low, high = rule.bounds(draft.context)
         text = doc.text
 
@@ -209,7 +210,7 @@ class Linter:
                 if limit is not None:
                     yield report(measure.value, limit, measure.start, _line_end(text, measure.start, measure.end))
             return
-        first_line = _nonblank_lines(text)[0]
+        first_line = lines[0]
         if rule.metric == "words":
             tokens = metrics.words(doc)
             limit = out_of_bounds(len(tokens))

@@ -31,8 +31,7 @@ ACRONYMS = frozenset(
 def checker() -> SpellChecker:
     from spellchecker import SpellChecker
 
-    # Most typos are one edit away (recieve, managment); distance 2 costs over a second per long word.
-    return SpellChecker(language="en", distance=1)
+    return SpellChecker(language="en", distance=1)  # suggest() chooses how far to search
 
 
 BRITISH_ENDINGS = (
