@@ -70,7 +70,7 @@ def _load(rule_dirs: list[Path] | None, select: list[str] | None = None, ignore:
 
     def chosen(rule) -> bool:  # noqa: ANN001
         keys = {rule.code.lower(), rule.name.lower(), rule.category.lower()}
-        if select and not keys & {s.lower() for s in select}:
+        if select and not keys & {s.lower() for s in select} and rule.category != "context":
             return False
         return not (ignore and keys & {i.lower() for i in ignore})
 
@@ -164,13 +164,19 @@ def list_rules(output_format: FormatOption = "text", rules_dirs: RulesOption = N
     _check_format(output_format, ("text", "json"))
     rules = _load(rules_dirs)
     if output_format == "json":
-        rows = [{"code": r.code, "name": r.name, "category": r.category, "severity": r.severity.value,
-                 "kind": r.kind, "message": r.message} for r in rules]
+        rows = [{"code": r.code, "name": r.name, "category": r.category, "severity": _severity(r),
+                 "kind": r.kind, "message": getattr(r, "message", f"infers {r.key}: {r.value}" if r.kind == "context" else "")}
+                for r in rules]
         print(json.dumps(rows, indent=2))
         return
     width = max(len(r.name) for r in rules)
     for r in rules:
-        print(f"{r.code:<7} {r.name:<{width}}  {r.category:<16} {r.severity.value:<7} {r.kind}")
+        print(f"{r.code:<7} {r.name:<{width}}  {r.category:<16} {_severity(r) or '-':<7} {r.kind}")
+
+
+def _severity(rule) -> str | None:  # noqa: ANN001
+    """A finding rule's severity; context rules report nothing, so they have none."""
+    return rule.severity.value if rule.kind != "context" else None
 
 
 @app.command()
@@ -184,6 +190,9 @@ def explain(
     if rule is None:
         fail(f"no rule {code!r} (see `notelint rules`)")
         raise typer.Exit(2)
+    if rule.kind == "context":
+        _explain_context_rule(rule)
+        return
     print(f"{rule.code} {rule.name} ({rule.category}, {rule.severity.value})\n")
     print("What it does\n  " + re.sub(r"\{\w+\}", "…", rule.message) + "\n")
     print("Why\n  " + " ".join(rule.why.split()) + "\n")
@@ -198,6 +207,18 @@ def explain(
     print("\nNot flagged")
     for example in rule.examples.pass_:
         print("  - " + example.text.replace("\n", " / "))
+
+
+def _explain_context_rule(rule) -> None:  # noqa: ANN001
+    print(f"{rule.code} {rule.name} (context)\n")
+    print(f"What it does\n  Infers `{rule.key}: {rule.value}` from the note when neither front matter nor --context says.\n")
+    print("Why\n  " + " ".join(rule.why.split()) + "\n")
+    print("Infers it from")
+    for text in rule.examples.infer:
+        print("  - " + text.replace("\n", " / "))
+    print("\nNot from")
+    for text in rule.examples.pass_:
+        print("  - " + text.replace("\n", " / "))
 
 
 def main() -> None:
@@ -232,7 +253,7 @@ def evaluate_command(
             errors.append(f"{path}: {exc}")
     if not drafts and not errors:
         errors.append("no labeled drafts found")
-    rule_category = {r.code: r.category for r in rules}
+    rule_category = {r.code: r.category for r in rules if r.kind != "context"}
     try:
         result = evaluate(zip(drafts, Linter(rules).lint(drafts)), rule_category)
     except DraftError as exc:

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .packs import RulePackError
-from .schema import AnyRule, ExistenceRule, RequiredRule, SubstitutionRule
+from .schema import AnyRule, ContextRule, ExistenceRule, RequiredRule, SubstitutionRule
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -59,7 +59,7 @@ def compile_rules(rules: list[AnyRule], model: str | None = None) -> Compiled:
     problems: list[str] = []
     for rule in rules:
         where = f"rule {rule.code} ({rule.name})"
-        if isinstance(rule, (ExistenceRule, RequiredRule)):
+        if isinstance(rule, (ExistenceRule, RequiredRule, ContextRule)):
             for i, pattern in enumerate(rule.patterns):
                 try:
                     matcher.add(rule.code, [[token.as_spacy() for token in pattern]], greedy="LONGEST")

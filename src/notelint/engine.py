@@ -3,14 +3,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from . import guards, metrics, spelling
 from .compile import Compiled, compile_rules
 from .draft import Draft
-from .model import FileReport, Finding
-from .schema import AnyRule, ExistenceRule, MetricRule, RequiredRule, SpellingRule, SubstitutionRule
+from .model import FileReport, Finding, Inference
+from .schema import (
+    AnyRule, ContextRule, ExistenceRule, FindingRule, MetricRule, RequiredRule, SpellingRule, SubstitutionRule,
+)
 from .scoring import score
 
 if TYPE_CHECKING:
@@ -46,6 +48,15 @@ def _joined_by_hyphen(doc: Doc, token) -> bool:  # noqa: ANN001
     return bool(before or after)
 
 
+def _superseded_by(rules: list[FindingRule]) -> dict[str, list[str]]:
+    """For each rule code, the codes of the rules that supersede it."""
+    by: dict[str, list[str]] = defaultdict(list)
+    for rule in rules:
+        for code in rule.supersedes:
+            by[code].append(rule.code)
+    return by
+
+
 def _scope(lines: list[tuple[int, int]], within: str, length: int) -> tuple[int, int]:
     if within == "opening":
         return lines[0][0], lines[min(OPENING_LINES, len(lines)) - 1][1]
@@ -58,7 +69,10 @@ class Linter:
     """Lints drafts with a fixed set of rules; the spaCy pipeline is built on first use."""
 
     def __init__(self, rules: list[AnyRule], model: str | None = None):
-        self.rules = rules
+        self.all_rules = rules
+        self.rules: list[FindingRule] = [r for r in rules if not isinstance(r, ContextRule)]
+        self.context_rules = [r for r in rules if isinstance(r, ContextRule)]
+        self._superseded_by = _superseded_by(self.rules)
         self._model = model
         # per-rule lookups computed once, not per draft
         self._stock = {
@@ -73,15 +87,14 @@ class Linter:
     @property
     def compiled(self) -> Compiled:
         if self._compiled is None:
-            self._compiled = compile_rules(self.rules, self._model)
+            self._compiled = compile_rules(self.all_rules, self._model)
         return self._compiled
 
     def lint(self, drafts: Iterable[Draft]) -> Iterator[FileReport]:
         """Report on each draft in order, streaming them through one nlp.pipe."""
         pairs = ((draft.body, draft) for draft in drafts)
         for doc, draft in self.compiled.nlp.pipe(pairs, as_tuples=True, batch_size=32):
-            findings = tuple(sorted(self._findings(draft, doc), key=Finding.sort_key))
-            yield FileReport(draft.path, findings, score(findings), dict(draft.context))
+            yield self._report(draft, doc)
 
     def lint_text(self, draft: Draft) -> FileReport:
         return next(self.lint([draft]))
@@ -106,7 +119,7 @@ class Linter:
                         found[code].append(Match(span.start, span.end, start, end))
         return found
 
-    def _kept(self, rule: AnyRule, doc: Doc, matches: list[Match], quoted: list[tuple[int, int]]) -> list[Match]:
+    def _kept(self, rule: AnyRule | ContextRule, doc: Doc, matches: list[Match], quoted: list[tuple[int, int]]) -> list[Match]:
         kept: list[Match] = []
         for m in sorted(set(matches), key=lambda m: (m.start_char, -(m.end_char - m.start_char))):
             if kept and m.start_char < kept[-1].end_char:
@@ -124,27 +137,66 @@ class Linter:
             kept.append(m)
         return kept
 
+    # -- context --------------------------------------------------------------------------
+
+    def _infer(self, draft: Draft, doc: Doc, matches, quoted, lines) -> dict[str, Inference]:  # noqa: ANN001
+        """Context values the note gives away, for keys nobody stated; the first rule (by code) that matches wins."""
+        inferred: dict[str, Inference] = {}
+        for rule in self.context_rules:
+            if rule.key in draft.context or rule.key in inferred:
+                continue
+            begin, end = _scope(lines, rule.within, len(doc.text))
+            kept = [m for m in self._kept(rule, doc, matches.get(rule.code, []), quoted) if begin <= m.start_char < end]
+            if kept:
+                line = draft.position(draft.body_start + kept[0].start_char).line
+                inferred[rule.key] = Inference(rule.value, line, rule.code)
+        return inferred
+
     # -- findings ---------------------------------------------------------------------------
 
-    def _findings(self, draft: Draft, doc: Doc) -> Iterator[Finding]:
+    def _report(self, draft: Draft, doc: Doc) -> FileReport:
         matches = self._matches(doc)
         quoted = guards.quoted_ranges(doc.text)
-        lines = _nonblank_lines(doc.text)  # shared by required and metric rules
-        for rule in self.rules:
-            if not guards.applies(rule.context, draft.context):
-                continue
-            if isinstance(rule, ExistenceRule):
-                for m in self._kept(rule, doc, matches.get(rule.code, []), quoted):
-                    text = doc.text[m.start_char : m.end_char]
-                    yield self._finding(rule, draft, m.start_char, m.end_char, rule.message.format(match=text))
-            elif isinstance(rule, SubstitutionRule):
-                yield from self._substitutions(rule, draft, doc, matches.get(rule.code, []), quoted)
-            elif isinstance(rule, RequiredRule):
-                yield from self._required(rule, draft, doc, matches.get(rule.code, []), quoted, lines)
-            elif isinstance(rule, MetricRule):
-                yield from self._metric(rule, draft, doc, lines)
-            elif isinstance(rule, SpellingRule):
-                yield from self._spelling(rule, draft, doc, quoted)
+        lines = _nonblank_lines(doc.text)  # shared by required, metric and context rules
+        inferred = self._infer(draft, doc, matches, quoted, lines)
+        context = {**{key: i.value for key, i in inferred.items()}, **draft.context}
+        found = [
+            self._with_hint(finding, rule, draft.context)
+            for rule in self.rules
+            if guards.applies(rule.context, context)
+            for finding in self._findings(rule, draft, doc, matches, quoted, lines, context)
+        ]
+        findings = tuple(sorted(self._drop_superseded(found), key=Finding.sort_key))
+        return FileReport(draft.path, findings, score(findings), dict(draft.context), inferred)
+
+    def _drop_superseded(self, findings: list[Finding]) -> list[Finding]:
+        """One finding per problem: a rule's finding goes when a rule that supersedes it fired on the same line."""
+        lines_of: dict[str, set[int]] = defaultdict(set)
+        for f in findings:
+            lines_of[f.rule].update(range(f.start.line, f.end.line + 1))
+        return [
+            f for f in findings
+            if not any(lines_of[by] & set(range(f.start.line, f.end.line + 1)) for by in self._superseded_by[f.rule])
+        ]
+
+    @staticmethod
+    def _with_hint(finding: Finding, rule: FindingRule, stated: dict[str, str]) -> Finding:
+        hint = guards.context_hint(rule.context, stated)
+        return replace(finding, context_hint=hint) if hint else finding
+
+    def _findings(self, rule, draft, doc, matches, quoted, lines, context) -> Iterator[Finding]:  # noqa: ANN001
+        if isinstance(rule, ExistenceRule):
+            for m in self._kept(rule, doc, matches.get(rule.code, []), quoted):
+                text = doc.text[m.start_char : m.end_char]
+                yield self._finding(rule, draft, m.start_char, m.end_char, rule.message.format(match=text))
+        elif isinstance(rule, SubstitutionRule):
+            yield from self._substitutions(rule, draft, doc, matches.get(rule.code, []), quoted)
+        elif isinstance(rule, RequiredRule):
+            yield from self._required(rule, draft, doc, matches.get(rule.code, []), quoted, lines)
+        elif isinstance(rule, MetricRule):
+            yield from self._metric(rule, draft, doc, lines, context)
+        elif isinstance(rule, SpellingRule):
+            yield from self._spelling(rule, draft, doc, quoted)
 
     def _finding(
         self, rule: AnyRule, draft: Draft, start: int, end: int, message: str, suggestion: str | None = None
@@ -186,9 +238,9 @@ class Linter:
         yield self._finding(rule, draft, start, stop, rule.message)
 
     def _metric(
-        self, rule: MetricRule, draft: Draft, doc: Doc, lines: list[tuple[int, int]]
+        self, rule: MetricRule, draft: Draft, doc: Doc, lines: list[tuple[int, int]], context: dict[str, str]
     ) -> Iterator[Finding]:
-        low, high = rule.bounds(draft.context)
+        low, high = rule.bounds(context)
         text = doc.text
 
         def out_of_bounds(value: float) -> float | None:

@@ -16,6 +16,26 @@ NEGATIONS = frozenset(
 # Words that close the clause a negation can reach: "I won't call, but I'll send flowers".
 CLAUSE_BREAKS = frozenset({";", ":", "—", "–", "but", "however", "although", "though", "yet", "whereas", "so", "while"})
 SUBJECTS = frozenset({"i", "we", "you", "he", "she", "they", "it"})
+# A negation governs the few words after it, not the rest of its clause: "I won't call", "I know you
+# can't accept gifts", "I'd never dream of sending flowers".
+NEGATION_REACH = 6
+# Negations that, with the word after them, say something positive about what follows:
+# "I can't wait to send you a gift basket", "not only ... but", "no doubt".
+NOT_NEGATING_BEFORE = frozenset({"wait", "only", "just", "doubt", "matter", "stop", "help"})
+CONTEXT_PHRASES = {
+    ("audience", "hiring-manager"): "to the hiring manager",
+    ("audience", "interviewer"): "to an interviewer",
+    ("audience", "panel"): "to a panel",
+    ("audience", "recruiter"): "to a recruiter",
+    ("audience", "referrer"): "to someone who referred you",
+    ("stage", "phone-screen"): "after a phone screen",
+    ("stage", "interview"): "after an interview",
+    ("stage", "after-offer"): "about an offer",
+    ("stage", "rejection"): "a reply to a rejection",
+    ("medium", "email"): "an email",
+    ("medium", "card"): "a card",
+    ("medium", "linkedin"): "a LinkedIn message",
+}
 QUOTE_PAIRS = re.compile(r'"[^"\n]*(?:\n(?!\s*\n)[^"\n]*)*"|“[^”]*”')
 EMAIL_QUOTE = re.compile(r"^[ \t]*>.*$", re.MULTILINE)
 
@@ -29,6 +49,28 @@ def applies(context_filter: ContextFilter, context: dict[str, str]) -> bool:
         if key in context and context[key] in values:
             return False
     return True
+
+
+def context_hint(context_filter: ContextFilter, stated: dict[str, str]) -> str | None:
+    """For a rule limited by context the user did not state, the context under which it would not apply.
+
+    "fine if this note is to a recruiter or to someone who referred you: set `audience: recruiter`"
+    """
+    from .schema import CONTEXT_VALUES
+
+    for key in CONTEXT_VALUES:
+        if key in stated:
+            continue
+        if key in context_filter.skip:
+            off = list(context_filter.skip[key])
+        elif key in context_filter.only:
+            off = [v for v in CONTEXT_VALUES[key] if v not in context_filter.only[key]]
+        else:
+            continue
+        if off:
+            described = " or ".join(CONTEXT_PHRASES[(key, v)] for v in off)
+            return f"fine if this note is {described}: set `{key}: {off[0]}`"
+    return None
 
 
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
@@ -50,12 +92,19 @@ def _starts_clause(doc: Doc, i: int) -> bool:
     return token.lower_ in {",", "and", "."} and following in SUBJECTS
 
 
+def _is_negation(doc: Doc, i: int) -> bool:
+    if doc[i].norm_ not in NEGATIONS and doc[i].lower_ not in NEGATIONS:
+        return False
+    following = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    return following not in NOT_NEGATING_BEFORE
+
+
 def negated(doc: Doc, start: int) -> bool:
-    """True when a negation word stands earlier in the same clause as token `start`."""
-    for i in range(start - 1, -1, -1):
+    """True when a negation stands a few words before token `start`, in the same clause."""
+    for i in range(start - 1, max(-1, start - 1 - NEGATION_REACH), -1):
         if doc[i + 1].is_sent_start or _starts_clause(doc, i):  # the clause or sentence began after i
             return False
-        if doc[i].norm_ in NEGATIONS or doc[i].lower_ in NEGATIONS:
+        if _is_negation(doc, i):
             return True
     return False
 

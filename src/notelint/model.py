@@ -63,6 +63,7 @@ class Finding:
     line_text: str
     instead: str
     suggestion: str | None = None
+    context_hint: str | None = None  # "fine if this note is to a recruiter: set `audience: recruiter`"
 
     def sort_key(self) -> tuple[int, int, int]:
         return (self.start.line, self.start.column, rule_number(self.rule))
@@ -87,10 +88,20 @@ class Score:
 
 
 @dataclass(frozen=True)
+class Inference:
+    """A context value read from the note itself, and the line and rule that gave it away."""
+
+    value: str
+    line: int
+    rule: str
+
+
+@dataclass(frozen=True)
 class FileReport:
     """Everything notelint has to say about one draft."""
 
     path: str
     findings: tuple[Finding, ...]
     score: Score
-    context: dict[str, str] = field(default_factory=dict)
+    context: dict[str, str] = field(default_factory=dict)  # stated in front matter or --context
+    inferred: dict[str, Inference] = field(default_factory=dict)  # read from the note where nothing was stated

@@ -39,7 +39,7 @@ def _rule_files(dirs: Iterable[Path]) -> list[Path]:
 
 def _describe(error: dict) -> str:
     loc = [str(part) for part in error["loc"]]
-    if loc and loc[0] in ("existence", "substitution", "required", "metric", "spelling"):
+    if loc and loc[0] in ("existence", "substitution", "required", "metric", "spelling", "context"):
         loc = loc[1:]  # the discriminator tag pydantic puts first
     loc = [part for part in loc if not part.startswith("function-")]
     key = ".".join(loc)
@@ -51,9 +51,9 @@ def _describe(error: dict) -> str:
         else:
             message = "unknown key"
     elif error["type"] == "union_tag_invalid":
-        message = "kind must be one of existence, substitution, required, metric, spelling"
+        message = "kind must be one of existence, substitution, required, metric, spelling, context"
     elif error["type"] == "union_tag_not_found":
-        key, message = "kind", "missing (one of existence, substitution, required, metric, spelling)"
+        key, message = "kind", "missing (one of existence, substitution, required, metric, spelling, context)"
     elif message.startswith("Value error, "):
         message = message[len("Value error, "):]
     return f"{key}: {message}" if key else message
@@ -93,6 +93,11 @@ def load_rules(dirs: Iterable[Path] | None = None) -> list[AnyRule]:
                 problems.append(f"{path}: {ident} is already defined in {seen[ident]}")
             seen[ident] = path
         rules.append(rule)
+    codes = {r.code for r in rules}
+    for rule in rules:
+        for code in getattr(rule, "supersedes", []):
+            if code not in codes:
+                problems.append(f"{seen[rule.code]}: supersedes: no rule {code}")
     if not files:
         problems.append("no rule files (*.yaml) found")
     if problems:

@@ -157,6 +157,8 @@ class RuleBase(Strict):
     context: ContextFilter = ContextFilter()
     guards: Guards = Guards()
     examples: Examples
+    # rules whose findings on the same line report the same problem less precisely; they are dropped
+    supersedes: list[str] = []
 
     PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset()  # message fields a kind may fill in
 
@@ -260,8 +262,58 @@ class SpellingRule(RuleBase):
     PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset({"match", "suggestion"})
 
 
+class ContextExamples(Strict):
+    """Texts from which the rule must infer its value (`infer`) and texts from which it must not (`pass`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    infer: list[str] = Field(min_length=1)
+    pass_: list[str] = Field(alias="pass", min_length=1)
+
+
+class ContextRule(Strict):
+    """Infers the note's situation (stage, audience, medium) from what it says, when nobody stated it.
+
+    It produces no finding: it sets a context value that other rules' `context:` filters read.
+    Context given in front matter or with --context always wins.
+    """
+
+    kind: Literal["context"]
+    code: str = Field(pattern=r"^NL0\d{2}$")
+    name: str = Field(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+    sets: dict[ContextKey, str] = Field(min_length=1, max_length=1)
+    why: str = Field(min_length=1)
+    within: Literal["body", "opening", "closing"] = "body"
+    phrases: list[str] = []
+    patterns: list[list[TokenSpec]] = []
+    regex: list[str] = []
+    guards: Guards = Guards()
+    examples: ContextExamples
+
+    category: ClassVar[str] = "context"
+
+    @model_validator(mode="after")
+    def _valid(self) -> "ContextRule":
+        if not (self.phrases or self.patterns or self.regex):
+            raise ValueError("needs at least one of phrases, patterns or regex")
+        for key, value in self.sets.items():
+            if value not in CONTEXT_VALUES[key]:
+                raise ValueError(f"sets: {key}: unknown value {value!r}; known: {list(CONTEXT_VALUES[key])}")
+        return self
+
+    @property
+    def key(self) -> str:
+        return next(iter(self.sets))
+
+    @property
+    def value(self) -> str:
+        return self.sets[self.key]
+
+
 Rule = Annotated[
-    Union[ExistenceRule, SubstitutionRule, RequiredRule, MetricRule, SpellingRule], Field(discriminator="kind")
+    Union[ExistenceRule, SubstitutionRule, RequiredRule, MetricRule, SpellingRule, ContextRule],
+    Field(discriminator="kind"),
 ]
 RULE_ADAPTER: TypeAdapter[Rule] = TypeAdapter(Rule)
-AnyRule = ExistenceRule | SubstitutionRule | RequiredRule | MetricRule | SpellingRule
+FindingRule = ExistenceRule | SubstitutionRule | RequiredRule | MetricRule | SpellingRule
+AnyRule = FindingRule | ContextRule

@@ -21,6 +21,7 @@ def finding_dict(finding: Finding) -> dict:
         "match": finding.match,
         "instead": finding.instead,
         "suggestion": finding.suggestion,
+        "context_hint": finding.context_hint,
     }
 
 
@@ -31,6 +32,9 @@ def report_dict(report: FileReport) -> dict:
         "band": report.score.band,
         "deductions": [{"rule": d.rule, "points": d.points} for d in report.score.deductions],
         "context": report.context,
+        "inferred_context": {
+            key: {"value": i.value, "line": i.line, "rule": i.rule} for key, i in report.inferred.items()
+        },
         "findings": [finding_dict(f) for f in report.findings],
     }
 

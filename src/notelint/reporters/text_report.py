@@ -35,6 +35,15 @@ def _finding(console: Console, path: str, finding: Finding) -> None:
     hint = Text("      instead: ", style="green")
     hint.append(finding.instead)
     console.print(hint, soft_wrap=True)
+    if finding.context_hint:
+        console.print(Text(f"      note: {finding.context_hint}", style="dim"), soft_wrap=True)
+
+
+def context_line(report: FileReport) -> str | None:
+    """`context: stage=after-offer (inferred from line 3), audience=panel` or None when nothing is known."""
+    parts = [f"{key}={value}" for key, value in report.context.items()]
+    parts += [f"{key}={i.value} (inferred from line {i.line})" for key, i in report.inferred.items()]
+    return "context: " + ", ".join(parts) if parts else None
 
 
 def render(reports: Iterable[FileReport], stream: IO[str], errors: list[dict] | None = None) -> None:
@@ -52,6 +61,9 @@ def render(reports: Iterable[FileReport], stream: IO[str], errors: list[dict] | 
         title.append(f" ({report.score.band})", style=BAND_STYLE[report.score.band])
         title.append(f"  {report.score.advice}")
         console.print(title, soft_wrap=True)
+        known = context_line(report)
+        if known:
+            console.print(Text(f"  {known}", style="dim"), soft_wrap=True)
         for finding in report.findings:
             counts += 1
             by_severity[finding.severity] += 1
