@@ -6,11 +6,18 @@ import pytest
 from notelint.draft import parse_draft
 from notelint.packs import load_rules
 
+RULES = load_rules()
 CASES = [
     pytest.param(rule.code, verdict, example.text, dict(example.context), id=f"{rule.code}-{verdict}-{i}")
-    for rule in load_rules()
+    for rule in RULES if rule.kind != "context"
     for verdict, examples in (("fire", rule.examples.fire), ("pass", rule.examples.pass_))
     for i, example in enumerate(examples)
+]
+CONTEXT_CASES = [
+    pytest.param(rule, verdict, text, id=f"{rule.code}-{verdict}-{i}")
+    for rule in RULES if rule.kind == "context"
+    for verdict, texts in (("infer", rule.examples.infer), ("pass", rule.examples.pass_))
+    for i, text in enumerate(texts)
 ]
 
 
@@ -24,10 +31,26 @@ def test_rule_example(linter, code, verdict, text, context):
         assert not fired, f"{code} should not flag {[f.match for f in fired]} in: {text!r}"
 
 
+@pytest.mark.parametrize(("rule", "verdict", "text"), CONTEXT_CASES)
+def test_context_rule_example(linter, rule, verdict, text):
+    report = linter.lint_text(parse_draft("example.txt", text))
+    inferred = report.inferred.get(rule.key)
+    if verdict == "infer":
+        assert inferred is not None and (inferred.value, inferred.rule) == (rule.value, rule.code), text
+    else:
+        assert inferred is None or inferred.rule != rule.code, f"{rule.code} should not infer from: {text!r}"
+
+
+def test_explicit_context_wins_over_inference(linter):
+    text = "Dear Sam,\n\nThank you for the offer; I am delighted to accept.\n\nBest,\nJo"
+    report = linter.lint_text(parse_draft("example.txt", text, {"stage": "interview"}))
+    assert report.inferred == {} and report.context == {"stage": "interview"}
+
+
 def test_every_category_has_a_rule(rules):
     from notelint.model import CATEGORIES
 
-    assert {r.category for r in rules} == set(CATEGORIES)
+    assert {r.category for r in rules if r.kind != "context"} == set(CATEGORIES)
 
 
 def test_rule_without_examples_is_refused(tmp_path):

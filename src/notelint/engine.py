@@ -170,13 +170,15 @@ class Linter:
         return FileReport(draft.path, findings, score(findings), dict(draft.context), inferred)
 
     def _drop_superseded(self, findings: list[Finding]) -> list[Finding]:
-        """One finding per problem: a rule's finding goes when a rule that supersedes it fired on the same line."""
-        lines_of: dict[str, set[int]] = defaultdict(set)
-        for f in findings:
-            lines_of[f.rule].update(range(f.start.line, f.end.line + 1))
+        """One finding per problem: a finding goes when a rule that supersedes its rule fired on overlapping words."""
+        def overlap(a: Finding, b: Finding) -> bool:
+            return (a.start.line, a.start.column) < (b.end.line, b.end.column) and (
+                (b.start.line, b.start.column) < (a.end.line, a.end.column)
+            )
+
         return [
             f for f in findings
-            if not any(lines_of[by] & set(range(f.start.line, f.end.line + 1)) for by in self._superseded_by[f.rule])
+            if not any(g.rule in self._superseded_by[f.rule] and overlap(f, g) for g in findings)
         ]
 
     @staticmethod
