@@ -66,7 +66,7 @@ def test_all_problems_in_all_files_at_once(tmp_path):
 
 def test_missing_kind(tmp_path):
     path = write(tmp_path, "k.yaml", GOOD.replace("kind: existence\n", ""))
-    assert problems(tmp_path) == [f"{path}: kind: missing (one of existence, substitution, required, metric, spelling)"]
+    assert problems(tmp_path) == [f"{path}: kind: missing (one of existence, substitution, required, metric, spelling, context)"]
 
 
 def test_bad_operator(tmp_path):

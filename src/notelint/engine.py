@@ -290,7 +290,10 @@ class Linter:
                 start = marks[int(limit)] if len(marks) > limit else first_line[0]
                 yield report(len(marks), limit, start, start + 1)
         elif rule.metric == "detail_words":
-            count = metrics.detail_words(doc, self._stock[rule.code], spelling.common_words(rule.common_rank))
+            stock, common = self._stock[rule.code], spelling.common_words(rule.common_rank)
+            count = metrics.detail_words(doc, stock, common)
+            if rule.name_weight and count < (low or 0):
+                count += rule.name_weight * metrics.named_things(doc, stock, common)
             limit = out_of_bounds(count)
             if limit is not None:
                 yield report(count, limit, *first_line)

@@ -49,6 +49,35 @@ def sentence_ranges(doc: Doc) -> list[tuple[int, int]]:
     return ranges
 
 
+ROLE_NOUNS = frozenset({"role", "position", "job", "opening", "opportunity", "internship", "vacancy", "post",
+                        "team", "company", "department", "office", "program", "programme", "scheme"})
+EMPLOYER_CUES = ROLE_NOUNS | {"at", "with", "join", "joining", "joined", "from", "for"}
+
+
+def named_things(doc: Doc, stock: frozenset[str], common: frozenset[str]) -> int:
+    """Distinct capitalised names inside the note's sentences: a project, product or place ("Halcyon").
+
+    The greeting and signature lines, sentence starts, and the company and job title around
+    words such as "role at" or "join" are set aside: every note names those.
+    """
+    lines = [m.span() for m in re.finditer(r"[^\n]*\S[^\n]*", doc.text)]
+    if len(lines) < 3:
+        return 0
+    inside = (lines[0][1], lines[max(1, len(lines) - 2)][0])  # not the greeting, sign-off or name
+    names: set[str] = set()
+    for token in doc:
+        if not (inside[0] <= token.idx < inside[1]) or token.is_sent_start or not token.is_title:
+            continue
+        if len(token) < 3 or not token.is_alpha or token.lower_ in stock or token.lower_ in common or token.is_stop:
+            continue
+        before = {t.lower_ for t in doc[max(0, token.i - 6) : token.i]}
+        after = {t.lower_ for t in doc[token.i + 1 : token.i + 4]}
+        if before & EMPLOYER_CUES or after & ROLE_NOUNS:  # "the role at Brightwater", "the Data Analyst position"
+            continue
+        names.add(token.lower_)
+    return len(names)
+
+
 def detail_words(doc: Doc, stock: frozenset[str], common: frozenset[str] = frozenset()) -> int:
     """Distinct lower-case content words that are not stock thank-you vocabulary.
 

@@ -235,6 +235,7 @@ class MetricRule(RuleBase):
     overrides: list[Override] = []
     stock_words: list[str] = []  # detail_words: words any note could contain, so they are not details
     common_rank: int = 0  # detail_words: the N most frequent English words are not details either
+    name_weight: int = 0  # detail_words: how many detail words a capitalised project or product name is worth
     guards: Guards = Guards(negation=False, quotation=False)
     PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset({"value", "limit"})
 
