@@ -63,3 +63,14 @@ def test_rule_without_examples_is_refused(tmp_path):
     with pytest.raises(RulePackError) as error:
         load_rules([tmp_path])
     assert error.value.problems == [f"{tmp_path / 'x.yaml'}: examples: Field required"]
+
+
+def test_readme_rules_table_matches_the_rule_files():
+    import sys
+
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from rules_table import table
+
+    assert table() in (ROOT / "README.md").read_text(encoding="utf-8"), "run scripts/rules_table.py and paste"

@@ -1,0 +1,23 @@
+"""Print the README's rules table from the rule files: python scripts/rules_table.py"""
+from __future__ import annotations
+
+import re
+
+from notelint.packs import load_rules
+
+
+def table() -> str:
+    rows = ["| code | name | category | severity | kind | flags |", "|---|---|---|---|---|---|"]
+    for rule in load_rules():
+        if rule.kind == "context":
+            rows.append(f"| {rule.code} | `{rule.name}` | context | - | context | "
+                        f"infers `{rule.key}: {rule.value}` from what the note says |")
+            continue
+        flags = re.sub(r"\{(value|limit)\}", lambda m: "N" if m.group(1) == "value" else "L", rule.message)
+        flags = re.sub(r"\{\w+\}", "…", flags)
+        rows.append(f"| {rule.code} | `{rule.name}` | {rule.category} | {rule.severity.value} | {rule.kind} | {flags} |")
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":
+    print(table())
