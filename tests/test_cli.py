@@ -77,8 +77,8 @@ def test_text_output_shows_location_words_and_hint(tmp_path):
     assert "   10 | I am excited about the role. I've enclosed" in out
     assert "      |                              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^" in out
     assert "instead: Let the note itself carry the thanks." in out
-    assert "score 51/100 (rewrite)" in out
-    assert out.rstrip().endswith("3 findings (1 errors, 2 warnings, 0 info) in 1 file; average score 51/100")
+    assert "score 25/100 (rewrite)" in out
+    assert out.rstrip().endswith("3 findings (3 errors, 0 warnings, 0 info) in 1 file; average score 25/100")
 
 
 def test_json_document_keys_and_positions(tmp_path):

@@ -16,7 +16,6 @@ KNOWN_FAILURES = {
     ("h1-015-one-yes-card.txt", "specificity", "miss"),
     ("h2-009-template-company-slot.txt", "specificity", "miss"),
     ("d-041-maple-library-panel-short-card.txt", "specificity", "false alarm"),
-    ("h1-023-pinot-for-recruiter.txt", "spelling", "false alarm"),
 }
 
 

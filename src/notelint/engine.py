@@ -305,23 +305,78 @@ class Linter:
                     yield report(value, limit, *first_line)
 
     def _spelling(self, rule: SpellingRule, draft: Draft, doc: Doc, quoted) -> Iterator[Finding]:  # noqa: ANN001
+        """Lower-case words the dictionaries do not know and that look like a slip of a common word.
+
+        A capitalised word may be a name or a product, so it is checked only where an ordinary
+        word is capitalised (a sentence start, the sign-off line), and only for a clear slip;
+        names in the greeting and signature lines are known throughout the draft.
+        """
+        signoff, names = _signoff_and_names(doc)
+        known = draft.known_words | names
         for token in doc:
             word = token.text
             if (
                 len(word) < rule.min_length
                 or not word.isalpha()
-                or not word.islower()  # capitalised words are names, acronyms or sentence starts
                 or token.like_url
                 or token.like_email
-                or word in draft.known_words
+                or word.lower() in known
                 or (token.i > 0 and doc[token.i - 1].text in {"@", "#"})
                 or _joined_by_hyphen(doc, token)  # pre-screen, multi-site: parts are not words
                 or (rule.guards.quotation and guards.inside(quoted, token.idx, token.idx + len(word)))
                 or spelling.is_known(word)
             ):
                 continue
-            suggestion = spelling.suggest(word)
+            if word.islower():
+                suggestion = spelling.suggest(word)
+            elif word[0].isupper() and word[1:].islower() and (_starts_sentence(doc, token) or token.idx in signoff):
+                suggestion = spelling.suggest(word, strict=True)
+            else:
+                continue  # a name, an acronym or a product mid-sentence
             if suggestion is None:
                 continue
             message = rule.message.format(match=word, suggestion=suggestion)
             yield self._finding(rule, draft, token.idx, token.idx + len(word), message, suggestion)
+
+
+SIGNOFF_WORDS = 4  # "With warm regards," / "Thank you again,"
+
+
+def _starts_sentence(doc: Doc, token) -> bool:  # noqa: ANN001
+    """First word of a line, or after . ! ? (quotes and brackets allowed in between)."""
+    i = token.i - 1
+    while i >= 0 and (doc[i].is_space or doc[i].text in {'"', "'", "\u201c", "\u2018", "(", "["}):
+        i -= 1
+    if i < 0:
+        return True
+    before = doc[i]
+    return before.text in {".", "!", "?", "...", "\u2026"} or "\n" in doc.text[before.idx + len(before.text) : token.idx]
+
+
+def _signoff_and_names(doc: Doc) -> tuple[range, frozenset[str]]:
+    """The sign-off line's character range, and the names written in the greeting and signature.
+
+    The greeting is the first line; the sign-off is the last short line ending in a comma among
+    the closing lines (or, without one, the short line before a short last line); the signature
+    is what follows it.
+    """
+    lines = _nonblank_lines(doc.text)
+    if not lines:
+        return range(0), frozenset()
+
+    def short(span: tuple[int, int]) -> bool:
+        return len(doc.text[span[0] : span[1]].split()) <= SIGNOFF_WORDS
+
+    closing = lines[max(1, len(lines) - CLOSING_LINES) :]
+    signoff_at = next(
+        (k for k in range(len(closing) - 1, -1, -1) if short(closing[k]) and doc.text[: closing[k][1]].rstrip().endswith(",")),
+        None,
+    )
+    if signoff_at is None and len(closing) >= 2 and short(closing[-1]) and short(closing[-2]):
+        signoff_at = len(closing) - 2
+    signoff = range(*closing[signoff_at]) if signoff_at is not None else range(0)
+    signature = closing[signoff_at + 1 :] if signoff_at is not None else closing[-1:] if closing and short(closing[-1]) else []
+    names = set()
+    for start, end in [lines[0], *signature]:
+        names.update(w.lower() for w in re.findall(r"[^\W\d_]+", doc.text[start:end]) if w[:1].isupper())
+    return signoff, frozenset(names)

@@ -1,23 +1,43 @@
-"""Offline spelling: pyspellchecker's English word list plus workplace vocabulary we ship."""
+"""Offline spelling: Hunspell's US and British dictionaries, word frequencies, and a typo model.
+
+Decision principle
+------------------
+A misspelling is a rare or unknown word that one or two *plausible slips* turn into a much more
+common word; jargon, product names and foreign words are rare too, but no plausible slip away
+from a common word. So, for a word in a note:
+
+1. A word a real dictionary knows is fine: Hunspell's en_US or en_GB dictionary with all the
+   forms its affix rules generate (organisation, haematology, cheques, triages), accents ignored
+   (résumé = resume). Words we ship (data/words.txt: workplace terms; data/chat.txt: chat
+   shorthand, which the casual-tone rule NL1302 reports instead) and words a draft lists in its
+   front matter are fine too.
+2. A word common in another language (saludos, abrazo, merci: at least once per million words
+   there, and ten times more common there than in English text) is not an English misspelling,
+   unless it is one doubled or undoubled letter away from a common English word (agressive):
+   that slip is so frequent that the English reading wins.
+3. Otherwise look for a *common* word (wordfreq Zipf >= 3, about once per million words) at
+   least ten times more frequent than the word itself, within a small typo cost. Slips people
+   actually make are cheap: doubling or undoubling a letter (comming, begining), swapping two
+   letters (recieve) or putting one two places off (greatful), a wrong, missing or extra vowel
+   (definately, managment, arguement), a dropped consonant (enviroment), a sound-alike consonant
+   (c/s, c/k, s/z, g/j, t/d, m/n). Adding
+   a stray consonant or swapping two unrelated consonants is expensive, because that is how new
+   words are made (upsert from upset, dedupe next to deduce), not how words are misspelled. The
+   budget grows with length: a slip or two in a long word, one cheap slip in a short one.
+4. Nothing within budget: the word is jargon, a name or a coinage, and is not reported.
+
+The data file (data/spelling.txt.gz) is built by scripts/build_spelling_data.py from the
+Hunspell dictionaries (run through the spylls port, so every shipped form is one Hunspell
+accepts) and wordfreq's frequency lists. It is loaded on the first check, never at import, and
+nothing is ever downloaded.
+"""
 from __future__ import annotations
 
+import gzip
 import unicodedata
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Iterator
-
-if TYPE_CHECKING:
-    from spellchecker import SpellChecker
-
-
-@lru_cache(maxsize=1)
-def shipped_words() -> frozenset[str]:
-    """Workplace and technology words the general dictionary lacks (roadmap, onboarding ...)."""
-    text = resources.files("notelint").joinpath("data/words.txt").read_text(encoding="utf-8")
-    return frozenset(
-        line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
-
 
 ACRONYMS = frozenset(
     "asap nasa html json http https sql crm erp kpi roi seo sem ceo cfo cto coo hr it ai ml nlp api aws gcp "
@@ -26,91 +46,213 @@ ACRONYMS = frozenset(
     "sap kyc aml fintech lean agile stem excel vba java rust swift ruby perl oracle cobol fortran basic".split()
 )
 
+COMMON_ZIPF = 30        # a correction must be at least this common (Zipf x 10: once per million words)
+MORE_COMMON_BY = 10     # ... and this much more common than the word itself (Zipf x 10: ten times)
+VOWELS = frozenset("aeiouy")
+SOUND_ALIKE = frozenset({frozenset("cs"), frozenset("ck"), frozenset("sz"), frozenset("gj"), frozenset("td"),
+                         frozenset("mn")})
+# Typo costs, for turning what was written into what was meant.
+DOUBLING = 0.25         # comming, begining, occured
+SWAP = 0.5              # recieve
+SHIFT = 0.75            # greatful: a letter written two places early or late
+VOWEL = 0.5             # definately, seperate
+VOWEL_MISSING = 0.6     # managment (leaving a letter out is the commonest slip)
+VOWEL_EXTRA = 0.7       # arguement
+CONSONANT_MISSING = 0.75      # enviroment
+CONSONANT_ALIKE = 0.75        # neccesary -> necessary is doubling; licence/license is sound-alike
+CONSONANT_EXTRA = 1.5   # upsert: how words are coined, not how they are misspelled
+CONSONANT_OTHER = 1.5   # dedupe / deduce
+STRICT_BUDGET = 0.75    # capitalised words: only a clear slip (Sincerly, Regrads)
+
+
+def budget(length: int) -> float:
+    """Typo cost allowed in a word of this length: one cheap slip when short, two from nine letters."""
+    if length <= 4:
+        return 0.5
+    return 1.0 if length <= 8 else 1.5
+
+
+def fold(word: str) -> str:
+    """Lower case with accents dropped: Résumé -> resume."""
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode("ascii").lower()
+
+
+def _word_list(name: str) -> frozenset[str]:
+    text = resources.files("notelint").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return frozenset(
+        line.split("#")[0].strip().lower() for line in text.splitlines() if line.split("#")[0].strip()
+    )
+
 
 @lru_cache(maxsize=1)
-def checker() -> SpellChecker:
-    from spellchecker import SpellChecker
-
-    return SpellChecker(language="en", distance=1)  # suggest() chooses how far to search
-
-
-BRITISH_ENDINGS = (
-    ("isation", "ization"), ("isations", "izations"), ("ise", "ize"), ("ised", "ized"), ("ises", "izes"),
-    ("ising", "izing"), ("our", "or"), ("ours", "ors"), ("oured", "ored"), ("ouring", "oring"),
-    ("ourite", "orite"), ("ourable", "orable"), ("yse", "yze"), ("ysed", "yzed"), ("ysing", "yzing"),
-    ("tre", "ter"), ("tres", "ters"), ("ogue", "og"), ("ogues", "ogs"), ("lled", "led"), ("lling", "ling"),
-    ("ence", "ense"), ("mme", "m"), ("mmes", "ms"), ("ould", "old"), ("oulding", "olding"), ("oulded", "olded"),
-)
-MAX_LENGTH_FOR_TWO_EDITS = 8
-SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "ly", "ery")
+def shipped_words() -> frozenset[str]:
+    """Workplace and technology words the dictionaries lack (data/words.txt)."""
+    return _word_list("words.txt")
 
 
-def _plain(word: str) -> str:
-    """Strip accents: résumé -> resume."""
-    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode("ascii")
+@lru_cache(maxsize=1)
+def chat_shorthand() -> frozenset[str]:
+    """Chat abbreviations (lmk, thx): a matter of tone for NL1302, never reported as misspellings."""
+    return _word_list("chat.txt")
 
 
-def _in_dictionary(word: str) -> bool:
-    return word in shipped_words() or word in checker()
+@dataclass
+class Lexicon:
+    """The shipped word data: what Hunspell knows, frequencies, foreign words, correction pool."""
+
+    words: set[str] = field(default_factory=set)     # Hunspell knows it in lower case
+    names: set[str] = field(default_factory=set)     # Hunspell knows it only capitalised
+    foreign: set[str] = field(default_factory=set)   # common in es/fr/it/pt/de/nl
+    zipf: dict[str, int] = field(default_factory=dict)  # English Zipf frequency x 10, where known
+    pool: dict[int, list[str]] = field(default_factory=dict)  # common lower-case words by length
 
 
-def _variants(word: str) -> Iterator[str]:
-    """Spellings that count as the same word: accents dropped, British endings, inflections."""
-    yield _plain(word)
-    for british, american in BRITISH_ENDINGS:
-        if word.endswith(british):
-            yield word[: -len(british)] + american
-    for suffix in SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            stem = word[: -len(suffix)]
-            yield stem
-            if suffix in ("ed", "ing", "er", "ers"):
-                yield stem + "e"  # baked -> bake, but not sincerly -> sincere
-            if len(stem) > 3 and stem[-1] == stem[-2]:
-                yield stem[:-1]  # patroller -> patrol
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Load data/spelling.txt.gz (about a megabyte) on first use."""
+    raw = resources.files("notelint").joinpath("data/spelling.txt.gz").read_bytes()
+    lex = Lexicon()
+    target: set[str] | None = None
+    z = 0
+    kind = ""
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        if line.startswith("@"):
+            kind, number = line[1:].split()
+            z = int(number)
+            target = {"word": lex.words, "name": lex.names, "foreign": lex.foreign}.get(kind)
+            continue
+        words = line.split()
+        if target is not None:
+            target.update(words)
+        if z and kind != "foreign":
+            lex.zipf.update(dict.fromkeys(words, z))
+            if kind == "word" and z >= COMMON_ZIPF:
+                for w in words:
+                    lex.pool.setdefault(len(w), []).append(w)
+    return lex
 
 
-def _compound(word: str) -> bool:
-    """Two known words run together (wastewater, lakehouse), unless one letter away from a real word."""
-    halves = any(
-        _in_dictionary(word[:i]) and _in_dictionary(word[i:]) for i in range(3, len(word) - 2)
-    )
-    return halves and not checker().known(checker().edit_distance_1(word))
+def _typo_cost(written: str, meant: str) -> float:
+    """Weighted edit distance (with adjacent swaps) under the slip costs in the module docstring."""
+    n, m = len(written), len(meant)
+
+    def doubled(s: str, i: int) -> bool:  # the second of a pair: one slip per pair, not two
+        return i > 0 and s[i - 1] == s[i]
+
+    def extra(i: int) -> float:  # written[i] should not be there
+        c = written[i]
+        if doubled(written, i):
+            return DOUBLING
+        return VOWEL_EXTRA if c in VOWELS else CONSONANT_EXTRA
+
+    def missing(j: int) -> float:  # meant[j] was left out
+        c = meant[j]
+        if doubled(meant, j):
+            return DOUBLING
+        return VOWEL_MISSING if c in VOWELS else CONSONANT_MISSING
+
+    def substitute(a: str, b: str) -> float:
+        if a == b:
+            return 0.0
+        if a in VOWELS and b in VOWELS:
+            return VOWEL
+        if frozenset((a, b)) in SOUND_ALIKE:
+            return CONSONANT_ALIKE
+        return CONSONANT_OTHER
+
+    d = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(1, n + 1):
+        d[i][0] = d[i - 1][0] + extra(i - 1)
+    for j in range(1, m + 1):
+        d[0][j] = d[0][j - 1] + missing(j - 1)
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            best = min(
+                d[i - 1][j] + extra(i - 1),
+                d[i][j - 1] + missing(j - 1),
+                d[i - 1][j - 1] + substitute(written[i - 1], meant[j - 1]),
+            )
+            if i > 1 and j > 1 and written[i - 1] == meant[j - 2] and written[i - 2] == meant[j - 1]:
+                best = min(best, d[i - 2][j - 2] + SWAP)
+            if i > 2 and j > 2:
+                a, b = written[i - 3 : i], meant[j - 3 : j]
+                if a != b and b in (a[1:] + a[0], a[2] + a[:2]):
+                    best = min(best, d[i - 3][j - 3] + SHIFT)
+            d[i][j] = best
+    return d[n][m]
+
+
+def _dictionary_word(lower: str) -> bool:
+    lex = lexicon()
+    return lower in lex.words or lower in lex.names
 
 
 def is_known(word: str) -> bool:
-    """True when the word, or a British, accented or inflected form of it, is in the dictionary."""
-    lower = word.lower()
-    if _in_dictionary(lower) or any(_in_dictionary(v) for v in _variants(lower)):
-        return True
-    return len(lower) >= 7 and _compound(lower)
+    """True for a word Hunspell's en_US or en_GB dictionary knows (any inflection, accents ignored),
+    a shipped workplace term or chat abbreviation."""
+    lower = fold(word)
+    return lower in shipped_words() or lower in chat_shorthand() or _dictionary_word(lower)
+
+
+def _correction(lower: str, allowed: float) -> tuple[str, float] | None:
+    """The likeliest common word a plausible slip away (see the module docstring), with its cost."""
+    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.process import extract
+
+    lex = lexicon()
+    own = lex.zipf.get(lower, 0)
+    found: list[tuple[float, int, str]] = []
+    for length in range(len(lower) - 3, len(lower) + 4):
+        pool = lex.pool.get(length)
+        if not pool:
+            continue
+        for candidate, _, _ in extract(lower, pool, scorer=Levenshtein.distance, score_cutoff=3, limit=None):
+            z = lex.zipf[candidate]
+            if z - own < MORE_COMMON_BY:
+                continue
+            cost = _typo_cost(lower, candidate)
+            if cost <= allowed:
+                found.append((cost, -z, candidate))
+    if not found:
+        return None
+    cost, _, best = min(found)
+    return best, cost
+
+
+def suggest(word: str, strict: bool = False) -> str | None:
+    """The correction of a likely misspelling, or None when the word is known, foreign or jargon.
+
+    `strict` (for capitalised words, which may be names) accepts only one clear slip.
+    """
+    lower = fold(word)
+    if not lower.isalpha() or is_known(lower):
+        return None
+    allowed = budget(len(lower))
+    if strict:
+        allowed = min(allowed, STRICT_BUDGET)
+    if lower in lexicon().foreign:
+        allowed = min(allowed, DOUBLING)
+    found = _correction(lower, allowed)
+    if found is None:
+        return None
+    best = found[0]
+    if word[:1].isupper():
+        best = best.upper() if word.isupper() and len(word) > 1 else best.capitalize()
+    return best
 
 
 @lru_cache(maxsize=4)
 def common_words(count: int) -> frozenset[str]:
-    """The `count` most frequent words of the dictionary's English frequency list."""
+    """The `count` most frequent English words (data/common.txt, up to 5,000), for NL201."""
     if count <= 0:
         return frozenset()
-    frequencies = checker().word_frequency.dictionary
-    return frozenset(sorted(frequencies, key=frequencies.__getitem__, reverse=True)[:count])
+    text = resources.files("notelint").joinpath("data/common.txt").read_text(encoding="utf-8")
+    return frozenset([line for line in text.splitlines() if line and not line.startswith("#")][:count])
 
 
 def is_english_word(word: str) -> bool:
     """True for an ordinary dictionary word (so 'REALLY' is shouting), false for acronyms."""
-    lower = word.lower()
-    return lower not in ACRONYMS and lower in checker()
-
-
-def suggest(word: str) -> str | None:
-    """The most likely correction of an unknown word, or None when nothing is close.
-
-    One edit away first; two edits only for short words, where that search stays cheap.
-    """
-    spell, lower = checker(), word.lower()
-    candidates = spell.known(spell.edit_distance_1(lower))
-    if not candidates and len(lower) <= MAX_LENGTH_FOR_TWO_EDITS:
-        candidates = spell.known(spell.edit_distance_2(lower))
-    if not candidates:
-        return None
-    best = max(sorted(candidates), key=spell.word_usage_frequency)
-    return best if best != lower else None
+    lower = fold(word)
+    return lower not in ACRONYMS and lower in lexicon().words
