@@ -55,6 +55,14 @@ class Evaluation:
     drafts: int = 0
 
     @property
+    def micro(self) -> Tally:
+        """All categories pooled: every (draft, category) decision counts once."""
+        pooled = Tally()
+        for tally in self.categories.values():
+            pooled.tp, pooled.fp, pooled.fn = pooled.tp + tally.tp, pooled.fp + tally.fp, pooled.fn + tally.fn
+        return pooled
+
+    @property
     def auc(self) -> float | None:
         """Chance that a clean draft scores above a flawed one (ties count half)."""
         if not self.clean_scores or not self.flawed_scores:

@@ -28,6 +28,7 @@ def render(result: Evaluation, stream: IO[str], output_format: str, below: list[
             "drafts": result.drafts,
             "categories": {name: _tally_dict(t) for name, t in result.categories.items()},
             "rules": {code: _tally_dict(t) for code, t in sorted(result.rules.items())},
+            "micro": _tally_dict(result.micro),
             "auc": result.auc,
             "clean_drafts": len(result.clean_scores),
             "flawed_drafts": len(result.flawed_scores),
@@ -41,6 +42,7 @@ def render(result: Evaluation, stream: IO[str], output_format: str, below: list[
     header = f"{'category':<18} {'pos':>4} {'tp':>4} {'fp':>4} {'fn':>4}  {'prec':>5} {'rec':>5} {'f1':>5}"
     lines = [f"{result.drafts} labeled drafts", "", header]
     lines += [_row(name, t) for name, t in result.categories.items()]
+    lines += [_row("all (micro)", result.micro)]
     lines += ["", f"{'rule':<18} {'pos':>4} {'tp':>4} {'fp':>4} {'fn':>4}  {'prec':>5} {'rec':>5} {'f1':>5}"]
     lines += [_row(code, t) for code, t in sorted(result.rules.items(), key=lambda kv: rule_number(kv[0]))]
     auc = "n/a" if result.auc is None else f"{result.auc:.3f}"
