@@ -73,6 +73,7 @@ class Linter:
         self.rules: list[FindingRule] = [r for r in rules if not isinstance(r, ContextRule)]
         self.context_rules = [r for r in rules if isinstance(r, ContextRule)]
         self._superseded_by = _superseded_by(self.rules)
+        self._unless_fired = {r.code: frozenset(r.unless_fired) for r in self.rules if isinstance(r, RequiredRule)}
         self._model = model
         # per-rule lookups computed once, not per draft
         self._stock = {
@@ -131,6 +132,8 @@ class Linter:
                 continue
             if guards.neighbour_blocks(doc, m.start, m.end, g.not_followed_by, g.not_preceded_by):
                 continue
+            if g.names_nearby and guards.next_to_name(doc, m.start, m.end):
+                continue
             if isinstance(rule, ExistenceRule) and rule.filter == "english-word":
                 if not spelling.is_english_word(doc.text[m.start_char : m.end_char]):
                     continue
@@ -166,8 +169,13 @@ class Linter:
             if guards.applies(rule.context, context)
             for finding in self._findings(rule, draft, doc, matches, quoted, lines, context)
         ]
-        findings = tuple(sorted(self._drop_superseded(found), key=Finding.sort_key))
+        findings = tuple(sorted(self._drop_superseded(self._drop_contradicted(found)), key=Finding.sort_key))
         return FileReport(draft.path, findings, score(findings), dict(draft.context), inferred)
+
+    def _drop_contradicted(self, findings: list[Finding]) -> list[Finding]:
+        """A required rule stays quiet when a rule it lists under `unless_fired` found the thing in other words."""
+        fired = {f.rule for f in findings}
+        return [f for f in findings if not fired & self._unless_fired.get(f.rule, frozenset())]
 
     def _drop_superseded(self, findings: list[Finding]) -> list[Finding]:
         """One finding per problem: a finding goes when a rule that supersedes its rule fired on overlapping words."""

@@ -114,3 +114,12 @@ def neighbour_blocks(doc: Doc, start: int, end: int, followed: list[str], preced
     if followed and end < len(doc) and doc[end].lower_ in followed:
         return True
     return bool(preceded) and start > 0 and doc[start - 1].lower_ in preceded
+
+
+def _is_name(token) -> bool:  # noqa: ANN001
+    return token.is_title and len(token) > 1 and not token.is_sent_start
+
+
+def next_to_name(doc: Doc, start: int, end: int) -> bool:
+    """True when the word before or after the match is capitalised mid-sentence, so the match is part of a name."""
+    return (start > 0 and _is_name(doc[start - 1])) or (end < len(doc) and _is_name(doc[end]))

@@ -95,9 +95,10 @@ def load_rules(dirs: Iterable[Path] | None = None) -> list[AnyRule]:
         rules.append(rule)
     codes = {r.code for r in rules}
     for rule in rules:
-        for code in getattr(rule, "supersedes", []):
-            if code not in codes:
-                problems.append(f"{seen[rule.code]}: supersedes: no rule {code}")
+        for key in ("supersedes", "unless_fired"):
+            for code in getattr(rule, key, []):
+                if code not in codes:
+                    problems.append(f"{seen[rule.code]}: {key}: no rule {code}")
     if not files:
         problems.append("no rule files (*.yaml) found")
     if problems:

@@ -143,6 +143,7 @@ class Guards(Strict):
     quotation: bool = True
     not_followed_by: list[str] = []
     not_preceded_by: list[str] = []
+    names_nearby: bool = False  # drop a match next to a capitalised word: part of a name ("Hamilton STAR")
 
 
 class RuleBase(Strict):
@@ -210,6 +211,9 @@ class RequiredRule(Matchable):
 
     kind: Literal["required"]
     within: Literal["body", "opening", "closing"] = "body"
+    # rules whose findings show the thing is there after all: a note that claims the job is
+    # already theirs plainly wants it, so "no interest" would be wrong
+    unless_fired: list[str] = []
     guards: Guards = Guards(negation=False, quotation=True)
 
 
