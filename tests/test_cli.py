@@ -245,3 +245,22 @@ def test_closed_pipe_is_quiet(tmp_path):
     stderr = process.stderr.read().decode()
     process.wait()
     assert "Traceback" not in stderr
+
+
+def test_context_rules_are_listed_and_explained():
+    listed = run("rules").stdout
+    assert "NL002   infer-after-offer" in listed and "context          -       context" in listed
+    rows = json.loads(run("rules", "--format", "json").stdout)
+    assert {"code": "NL002", "name": "infer-after-offer", "category": "context", "severity": None,
+            "kind": "context", "message": "infers stage: after-offer"} in rows
+    explained = run("explain", "NL002").stdout
+    assert "Infers `stage: after-offer` from the note" in explained
+    assert "Infers it from\n  - Thank you for the offer; I'm delighted to accept." in explained
+
+
+def test_select_keeps_the_situation_rules(tmp_path):
+    draft = tmp_path / "accept.txt"
+    draft.write_text("Dear Sam,\n\nThank you for the offer; I'm delighted to accept. When I start on the 3rd, "
+                     "I'd like to meet the team.\n\nBest,\nJo\n", encoding="utf-8")
+    result = run("check", str(draft), "--select", "arrogance")
+    assert result.exit_code == 0 and "context: stage=after-offer (inferred from line 3)" in result.stdout
