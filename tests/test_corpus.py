@@ -19,32 +19,38 @@ HOLDOUT = CORPUS / "holdout"
 
 # Drafts the rules get wrong today, kept visible rather than relabeled; see docs/quality.md.
 KNOWN_FAILURES = {
-    ("a-006-fruit-basket-no-thanks.txt", "gratitude", "false alarm"),
     ("a-015-pastries-on-my-first-day.txt", "gifts", "false alarm"),
+    ("a-006-fruit-basket-no-thanks.txt", "gratitude", "false alarm"),
     ("b-008-hotel-kiosks-long-fine.txt", "length", "miss"),
     ("d-005-referrer-giftcard-card-long.txt", "length", "false alarm"),
     ("b-015-buzzword-vague-senior.txt", "specificity", "miss"),
-    ("h1-015-one-yes-card.txt", "specificity", "miss"),
-    ("h2-009-template-company-slot.txt", "specificity", "miss"),
     ("b-026-insert-topic.txt", "specificity", "false alarm"),
     ("d-041-maple-library-panel-short-card.txt", "specificity", "false alarm"),
-    # blind batches, after their first run and the tuning that followed
+    ("h1-015-one-yes-card.txt", "specificity", "miss"),
+    ("h2-009-template-company-slot.txt", "specificity", "miss"),
     ("c-045-cto-insurer-hundred-days.txt", "arrogance", "miss"),
-    ("b-032-plumbing-case-of-beer.txt", "gifts", "miss"),
+    ("e-052-ceo-linkedin-day-one.txt", "arrogance", "miss"),
+    ("d-015-lab-ra-placeholder.txt", "deference", "miss"),
+    ("e-063-museum-curator-long-card.txt", "desperation", "miss"),
     ("c-031-recruiter-coffee-ecard.txt", "gifts", "miss"),
-    ("a-059-env-scientist-accepts-placeholder.txt", "greeting_signoff", "false alarm"),
-    ("c-023-robotics-recruiter-linkedin-light.txt", "specificity", "false alarm"),
+    ("d-012-real-estate-popin.txt", "gifts", "miss"),
+    ("d-052-plumber-no-signoff.txt", "interest", "false alarm"),
+    ("e-063-museum-curator-long-card.txt", "length", "miss"),
     ("a-004-science-teacher-panel.txt", "specificity", "miss"),
-    ("a-032-city-planner-template.txt", "specificity", "miss"),
-    ("a-036-physio-cv-only.txt", "specificity", "miss"),
     ("a-040-features-editor-bare.txt", "specificity", "miss"),
-    ("a-061-support-lead-terse.txt", "specificity", "miss"),
     ("b-005-qc-analyst-generic.txt", "specificity", "miss"),
-    ("b-050-ux-bank-linkedin-bare.txt", "specificity", "miss"),
     ("c-006-newsroom-fellowship-generic.txt", "specificity", "miss"),
+    ("c-022-hotel-gm-card-terrace.txt", "specificity", "false alarm"),
+    ("c-023-robotics-recruiter-linkedin-light.txt", "specificity", "false alarm"),
     ("c-024-coo-logistics-cv-recap.txt", "specificity", "miss"),
     ("c-037-accounts-payable-bare.txt", "specificity", "miss"),
-    ("a-011-qa-referrer-lunch.txt", "spelling", "false alarm"),
+    ("d-028-data-analyst-generic.txt", "specificity", "miss"),
+    ("d-050-dispatcher-status.txt", "specificity", "miss"),
+    ("d-053-grad-scheme-sir-madam.txt", "specificity", "false alarm"),
+    ("e-034-construction-references-only.txt", "specificity", "miss"),
+    ("e-041-hse-director-generic.txt", "specificity", "miss"),
+    ("e-050-brand-manager-cv-restated.txt", "specificity", "miss"),
+    ("e-035-rotterdam-port-brazilian.txt", "spelling", "false alarm"),
 }
 
 
@@ -91,8 +97,8 @@ def test_quality_bars_hold_on_the_development_corpus():
 def test_blind_batches_hold_their_tuned_figures():
     """Not a blind figure any more (see docs/quality.md for the first runs): a floor against regressions."""
     _, data = evaluate([str(HOLDOUT)])
-    assert data["micro"]["precision"] >= 0.97
-    assert data["micro"]["recall"] >= 0.90
+    assert data["micro"]["precision"] >= 0.98
+    assert data["micro"]["recall"] >= 0.93
     assert data["auc"] >= 0.98
 
 

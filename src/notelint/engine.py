@@ -32,10 +32,6 @@ class Match:
     end_char: int
 
 
-def _nonblank_lines(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
-
-
 def _line_end(text: str, start: int, end: int) -> int:
     """Where the first line of the range start..end stops, so a finding highlights one line."""
     newline = text.find("\n", start)
@@ -78,6 +74,9 @@ class Linter:
         # per-rule lookups computed once, not per draft
         self._stock = {
             r.code: frozenset(w.lower() for w in r.stock_words) for r in rules if isinstance(r, MetricRule)
+        }
+        self._cues = {
+            r.code: frozenset(w.lower() for w in r.conversation_cues) for r in rules if isinstance(r, MetricRule)
         }
         self._folded_swaps = {
             r.code: {" ".join(k.lower().split()): v for k, v in r.swap.items()}
@@ -160,7 +159,7 @@ class Linter:
     def _report(self, draft: Draft, doc: Doc) -> FileReport:
         matches = self._matches(doc)
         quoted = guards.quoted_ranges(doc.text)
-        lines = _nonblank_lines(doc.text)  # shared by required, metric and context rules
+        lines = metrics.nonblank_lines(doc.text)  # shared by required, metric and context rules
         inferred = self._infer(draft, doc, matches, quoted, lines)
         context = {**{key: i.value for key, i in inferred.items()}, **draft.context}
         found = [
@@ -299,9 +298,11 @@ class Linter:
                 yield report(len(marks), limit, start, start + 1)
         elif rule.metric == "detail_words":
             stock, common = self._stock[rule.code], spelling.common_words(rule.common_rank)
-            count = metrics.detail_words(doc, stock, common)
+            cues = self._cues[rule.code]
+            allowed = metrics.conversation_tokens(doc, cues) if cues else None
+            count = metrics.detail_words(doc, stock, common, allowed)
             if rule.name_weight and count < (low or 0):
-                count += rule.name_weight * metrics.named_things(doc, stock, common)
+                count += rule.name_weight * metrics.named_things(doc, stock, common, allowed)
             limit = out_of_bounds(count)
             if limit is not None:
                 yield report(count, limit, *first_line)
@@ -368,7 +369,7 @@ def _signoff_and_names(doc: Doc) -> tuple[range, frozenset[str]]:
     the closing lines (or, without one, the short line before a short last line); the signature
     is what follows it.
     """
-    lines = _nonblank_lines(doc.text)
+    lines = metrics.nonblank_lines(doc.text)
     if not lines:
         return range(0), frozenset()
 

@@ -10,6 +10,15 @@ if TYPE_CHECKING:
 
 PARAGRAPH = re.compile(r"\S(?:.*\S)?(?:\n[ \t]*\S.*)*")
 MIN_WORDS_FOR_READABILITY = 40
+EMAIL_HEADER = re.compile(r"(?i)(?:subject|re|to|from|cc|bcc|date)\s*:")
+
+
+def nonblank_lines(text: str) -> list[tuple[int, int]]:
+    """The note's non-blank lines, less the email headers a pasted draft starts with ("Subject: ...")."""
+    lines = [m.span() for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    while len(lines) > 1 and EMAIL_HEADER.match(text, lines[0][0]):
+        lines = lines[1:]
+    return lines
 
 
 @dataclass(frozen=True)
@@ -54,19 +63,47 @@ ROLE_NOUNS = frozenset({"role", "position", "job", "opening", "opportunity", "in
 EMPLOYER_CUES = ROLE_NOUNS | {"at", "with", "join", "joining", "joined", "from", "for"}
 
 
-def named_things(doc: Doc, stock: frozenset[str], common: frozenset[str]) -> int:
+def conversation_tokens(doc: Doc, cues: frozenset[str]) -> set[int]:
+    """Indices of the tokens outside sentences that only recap the writer ("I have five years of SQL").
+
+    A sentence about the writer starts with I, my, in my ... and never turns to the reader or
+    the meeting (no word from `cues`: you, your, we discussed ...); any employer could be sent it.
+    """
+    allowed: set[int] = set()
+    for sent in doc.sents:
+        words = [t for t in sent if not t.is_space and not t.is_punct]
+        if not words:
+            continue
+        about_writer = words[0].lower_ in WRITER_OPENINGS or (
+            len(words) > 1 and words[0].lower_ in {"in", "at", "during", "with", "as", "over", "for"}
+            and words[1].lower_ in {"my", "a", "an"}
+        )
+        if about_writer and not any(t.lower_ in cues for t in words):
+            continue
+        allowed.update(t.i for t in sent)
+    return allowed
+
+
+WRITER_OPENINGS = frozenset({"i", "my", "i've", "i'm", "having"})
+
+
+def named_things(doc: Doc, stock: frozenset[str], common: frozenset[str], allowed: set[int] | None = None) -> int:
     """Distinct capitalised names inside the note's sentences: a project, product or place ("Halcyon").
 
     The greeting and signature lines, sentence starts, and the company and job title around
     words such as "role at" or "join" are set aside: every note names those.
     """
-    lines = [m.span() for m in re.finditer(r"[^\n]*\S[^\n]*", doc.text)]
+    lines = nonblank_lines(doc.text)
     if len(lines) < 3:
         return 0
     inside = (lines[0][1], lines[max(1, len(lines) - 2)][0])  # not the greeting, sign-off or name
+    # the reader's and writer's own names, wherever they recur ("Thanks again, Melissa"), are not details
+    people = {t.lower_ for t in doc if not inside[0] <= t.idx < inside[1]}
     names: set[str] = set()
     for token in doc:
         if not (inside[0] <= token.idx < inside[1]) or token.is_sent_start or not token.is_title:
+            continue
+        if (allowed is not None and token.i not in allowed) or token.lower_ in people:
             continue
         if len(token) < 3 or not token.is_alpha or token.lower_ in stock or token.lower_ in common or token.is_stop:
             continue
@@ -78,7 +115,9 @@ def named_things(doc: Doc, stock: frozenset[str], common: frozenset[str]) -> int
     return len(names)
 
 
-def detail_words(doc: Doc, stock: frozenset[str], common: frozenset[str] = frozenset()) -> int:
+def detail_words(
+    doc: Doc, stock: frozenset[str], common: frozenset[str] = frozenset(), allowed: set[int] | None = None
+) -> int:
     """Distinct lower-case content words that are not stock thank-you vocabulary.
 
     Names and greetings are capitalised, function words are spaCy stop words, and the
@@ -87,7 +126,8 @@ def detail_words(doc: Doc, stock: frozenset[str], common: frozenset[str] = froze
     """
     seen = {
         t.lower_ for t in doc
-        if t.is_alpha and t.is_lower and len(t) > 2 and not t.is_stop
+        if (allowed is None or t.i in allowed)
+        and t.is_alpha and t.is_lower and len(t) > 2 and not t.is_stop
         and t.lower_ not in stock and t.lower_ not in common
     }
     return len(seen)

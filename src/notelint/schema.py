@@ -240,6 +240,9 @@ class MetricRule(RuleBase):
     stock_words: list[str] = []  # detail_words: words any note could contain, so they are not details
     common_rank: int = 0  # detail_words: the N most frequent English words are not details either
     name_weight: int = 0  # detail_words: how many detail words a capitalised project or product name is worth
+    # detail_words: count only sentences with one of these words (they recall the conversation or
+    # the reader); a recap of the writer's own CV is not a detail from the conversation
+    conversation_cues: list[str] = []
     guards: Guards = Guards(negation=False, quotation=False)
     PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset({"value", "limit"})
 
@@ -292,7 +295,8 @@ class ContextRule(Strict):
     phrases: list[str] = []
     patterns: list[list[TokenSpec]] = []
     regex: list[str] = []
-    guards: Guards = Guards()
+    # a negation rarely changes the situation: "couldn't have happened without your referral"
+    guards: Guards = Guards(negation=False)
     examples: ContextExamples
 
     category: ClassVar[str] = "context"

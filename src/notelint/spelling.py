@@ -25,6 +25,8 @@ from a common word. So, for a word in a note:
    words are made (upsert from upset, dedupe next to deduce), not how words are misspelled. The
    budget grows with length: a slip or two in a long word, one cheap slip in a short one.
 4. Nothing within budget: the word is jargon, a name or a coinage, and is not reported.
+5. A word outside the dictionaries that English text uses about once in 600,000 words or more
+   (ramen, latte) is in use, whatever it is close to; common misspellings are rarer than that.
 
 The data file (data/spelling.txt.gz) is built by scripts/build_spelling_data.py from the
 Hunspell dictionaries (run through the spylls port, so every shipped form is one Hunspell
@@ -48,6 +50,8 @@ ACRONYMS = frozenset(
 
 COMMON_ZIPF = 30        # a correction must be at least this common (Zipf x 10: once per million words)
 MORE_COMMON_BY = 10     # ... and this much more common than the word itself (Zipf x 10: ten times)
+IN_USE_ZIPF = 32        # a word people write this often (about once in 600,000 words) is in use, not a slip:
+                        # ramen, sushi, latte; common misspellings (recieve, definately) sit below 30
 VOWELS = frozenset("aeiouy")
 SOUND_ALIKE = frozenset({frozenset("cs"), frozenset("ck"), frozenset("sz"), frozenset("gj"), frozenset("td"),
                          frozenset("mn")})
@@ -227,7 +231,7 @@ def suggest(word: str, strict: bool = False) -> str | None:
     `strict` (for capitalised words, which may be names) accepts only one clear slip.
     """
     lower = fold(word)
-    if not lower.isalpha() or is_known(lower):
+    if not lower.isalpha() or is_known(lower) or lexicon().zipf.get(lower, 0) >= IN_USE_ZIPF:
         return None
     allowed = budget(len(lower))
     if strict:
