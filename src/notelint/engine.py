@@ -302,7 +302,7 @@ class Linter:
             allowed = metrics.conversation_tokens(doc, cues) if cues else None
             count = metrics.detail_words(doc, stock, common, allowed)
             if rule.name_weight and count < (low or 0):
-                count += rule.name_weight * metrics.named_things(doc, stock, common, allowed)
+                count += rule.name_weight * metrics.named_things(doc, lines, stock, common, allowed)
             limit = out_of_bounds(count)
             if limit is not None:
                 yield report(count, limit, *first_line)

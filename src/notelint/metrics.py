@@ -87,13 +87,14 @@ def conversation_tokens(doc: Doc, cues: frozenset[str]) -> set[int]:
 WRITER_OPENINGS = frozenset({"i", "my", "i've", "i'm", "having"})
 
 
-def named_things(doc: Doc, stock: frozenset[str], common: frozenset[str], allowed: set[int] | None = None) -> int:
+def named_things(
+    doc: Doc, lines: list[tuple[int, int]], stock: frozenset[str], common: frozenset[str], allowed: set[int] | None = None
+) -> int:
     """Distinct capitalised names inside the note's sentences: a project, product or place ("Halcyon").
 
     The greeting and signature lines, sentence starts, and the company and job title around
     words such as "role at" or "join" are set aside: every note names those.
     """
-    lines = nonblank_lines(doc.text)
     if len(lines) < 3:
         return 0
     inside = (lines[0][1], lines[max(1, len(lines) - 2)][0])  # not the greeting, sign-off or name
