@@ -250,3 +250,41 @@ def test_good_note_with_long_sentence_panel_greeting_and_accepted_offer_is_ready
     assert result.exit_code == 0
     assert [f["rule"] for f in report["findings"] if f["severity"] != "info"] == []
     assert report["score"] >= 90
+
+
+# Later classes, found on blind batches after their first run ---------------------------------------------------
+
+def test_an_email_subject_line_is_not_the_greeting(linter):
+    body = "Subject: Thank you for Tuesday\n\n" + note("Thank you for the tour of the cold store. I'd love to join.",
+                                                        greeting="Dear [Hiring Manager],")
+    report = lint(linter, body)
+    assert [f.rule for f in report.findings if f.category in ("placeholder", "greeting_signoff")] == ["NL1201"]
+
+
+def test_a_light_tone_is_fine_with_a_referrer(linter):
+    body = note("I got the job!! 🎉 Thanks for passing my CV to Dana, seriously. Lunch is on me, lmk when.",
+                greeting="Hey Sam,", signoff="Cheers,\nAlex")
+    report = lint(linter, body)
+    assert report.inferred["audience"].value == "referrer"
+    assert categories(report) == set()
+
+
+def test_a_template_slot_in_capitals_is_one_placeholder(linter):
+    report = lint(linter, note("Thank you for Friday. I enjoyed INSERT DETAIL FROM CALL and (PROJECT NAME). "
+                               "I'd love to join."))
+    assert [f.match for f in report.findings if f.category == "placeholder"] == [
+        "INSERT DETAIL FROM CALL", "(PROJECT NAME)"]
+    assert "casual_tone" not in categories(report)
+
+
+def test_after_the_hire_a_mentor_note_is_not_an_interview_note(linter):
+    body = note("Two weeks into the new job at Orla Systems and your mock interviews still echo. "
+                "Thank you for every Tuesday call. The next coffee is on me.", greeting="Dear Ruth,")
+    report = lint(linter, body)
+    assert report.inferred["stage"].value == "after-offer"
+    assert categories(report) == set()
+
+
+def test_a_common_loanword_is_not_a_misspelling(linter):
+    report = lint(linter, note("Thank you for Friday and for the gelato tip. I'd love to join the kitchen."))
+    assert "spelling" not in categories(report)

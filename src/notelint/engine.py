@@ -69,7 +69,7 @@ class Linter:
         self.rules: list[FindingRule] = [r for r in rules if not isinstance(r, ContextRule)]
         self.context_rules = [r for r in rules if isinstance(r, ContextRule)]
         self._superseded_by = _superseded_by(self.rules)
-        self._unless_fired = {r.code: frozenset(r.unless_fired) for r in self.rules if isinstance(r, RequiredRule)}
+        self._unless_fired = {r.code: frozenset(r.unless_fired) for r in self.rules if r.unless_fired}
         self._model = model
         # per-rule lookups computed once, not per draft
         self._stock = {
@@ -172,7 +172,7 @@ class Linter:
         return FileReport(draft.path, findings, score(findings), dict(draft.context), inferred)
 
     def _drop_contradicted(self, findings: list[Finding]) -> list[Finding]:
-        """A required rule stays quiet when a rule it lists under `unless_fired` found the thing in other words."""
+        """A rule stays quiet when a rule it lists under `unless_fired` fired: that finding tells the same story."""
         fired = {f.rule for f in findings}
         return [f for f in findings if not fired & self._unless_fired.get(f.rule, frozenset())]
 

@@ -158,8 +158,11 @@ class RuleBase(Strict):
     context: ContextFilter = ContextFilter()
     guards: Guards = Guards()
     examples: Examples
-    # rules whose findings on the same line report the same problem less precisely; they are dropped
+    # rules whose findings on the same words report the same problem less precisely; they are dropped
     supersedes: list[str] = []
+    # rules whose findings make this one wrong or redundant for the whole note: a note that claims
+    # the job is already theirs plainly wants it, so "no interest" would be wrong
+    unless_fired: list[str] = []
 
     PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset()  # message fields a kind may fill in
 
@@ -211,9 +214,6 @@ class RequiredRule(Matchable):
 
     kind: Literal["required"]
     within: Literal["body", "opening", "closing"] = "body"
-    # rules whose findings show the thing is there after all: a note that claims the job is
-    # already theirs plainly wants it, so "no interest" would be wrong
-    unless_fired: list[str] = []
     guards: Guards = Guards(negation=False, quotation=True)
 
 
