@@ -37,6 +37,8 @@ MISSPELLINGS = [
 WORDS = [
     # loanwords in everyday English use that neither dictionary lists
     "gelato", "kimchi", "tapas", "pho",
+    # written with accents: another language, not a slip
+    "durée", "indépendant", "señal",
     # software and data
     "upsert", "kubectl", "dedupe", "onboarding", "roadmap", "backfill", "webhook", "timebox", "lakehouse",
     "geofence", "dashboarding", "failover", "sharding", "idempotent", "serverless", "linter", "geospatial",

@@ -25,7 +25,9 @@ from a common word. So, for a word in a note:
    words are made (upsert from upset, dedupe next to deduce), not how words are misspelled. The
    budget grows with length: a slip or two in a long word, one cheap slip in a short one.
 4. Nothing within budget: the word is jargon, a name or a coinage, and is not reported.
-5. A word outside the dictionaries that English text uses about once in 600,000 words or more
+5. A word written with accents that is not an English word with accents (durée, señal) is from
+   another language, not a slip.
+6. A word outside the dictionaries that English text uses about once in 600,000 words or more
    (ramen, latte) is in use, whatever it is close to; common misspellings are rarer than that.
 
 The data file (data/spelling.txt.gz) is built by scripts/build_spelling_data.py from the
@@ -233,6 +235,8 @@ def suggest(word: str, strict: bool = False) -> str | None:
     lower = fold(word)
     if not lower.isalpha() or is_known(lower) or lexicon().zipf.get(lower, 0) >= IN_USE_ZIPF:
         return None
+    if lower != word.lower():
+        return None  # written with accents and not an English word with accents (résumé): another language
     allowed = budget(len(lower))
     if strict:
         allowed = min(allowed, STRICT_BUDGET)
