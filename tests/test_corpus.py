@@ -20,6 +20,7 @@ HOLDOUT = CORPUS / "holdout"
 # Drafts the rules get wrong today, kept visible rather than relabeled; see docs/quality.md.
 KNOWN_FAILURES = {
     ("d-015-referrer-restaurant-giftcard.txt", "arrogance", "false alarm"),
+    ("c-022-paralegal-perfect-emoji.txt", "casual_tone", "miss"),
     ("a-015-pastries-on-my-first-day.txt", "gifts", "false alarm"),
     ("a-006-fruit-basket-no-thanks.txt", "gratitude", "false alarm"),
     ("b-008-hotel-kiosks-long-fine.txt", "length", "miss"),
@@ -34,8 +35,6 @@ KNOWN_FAILURES = {
     ("h-052-district-manager-obvious-pick.txt", "arrogance", "miss"),
     ("h-033-bartender-trial-shift.txt", "casual_tone", "false alarm"),
     ("h-040-taqueria-tryout-checking.txt", "casual_tone", "false alarm"),
-    ("h-058-food-truck-trial-smiley.txt", "casual_tone", "false alarm"),
-    ("h-059-taqueria-cashier-tamales-facebook.txt", "casual_tone", "false alarm"),
     ("i-039-base-editing-senior-scientist.txt", "casual_tone", "false alarm"),
     ("i-062-civil-eng-faculty-nfip.txt", "casual_tone", "false alarm"),
     ("d-015-lab-ra-placeholder.txt", "deference", "miss"),

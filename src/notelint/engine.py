@@ -290,12 +290,13 @@ class Linter:
             limit = out_of_bounds(count)
             if limit is not None:
                 yield report(count, limit, *first_line)
-        elif rule.metric == "exclamations":
-            marks = [m.start() for m in re.finditer("!", text)]
+        elif rule.metric in ("exclamations", "emoji"):
+            pattern = metrics.EMOJI if rule.metric == "emoji" else metrics.EXCLAMATION
+            marks = [m.span() for m in pattern.finditer(text)]
             limit = out_of_bounds(len(marks))
             if limit is not None:
-                start = marks[int(limit)] if len(marks) > limit else first_line[0]
-                yield report(len(marks), limit, start, start + 1)
+                start, end = marks[int(limit)] if len(marks) > limit else (first_line[0], first_line[0] + 1)
+                yield report(len(marks), limit, start, end)
         elif rule.metric == "detail_words":
             stock, common = self._stock[rule.code], spelling.common_words(rule.common_rank)
             cues = self._cues[rule.code]

@@ -10,6 +10,12 @@ if TYPE_CHECKING:
 
 PARAGRAPH = re.compile(r"\S(?:.*\S)?(?:\n[ \t]*\S.*)*")
 MIN_WORDS_FOR_READABILITY = 40
+EXCLAMATION = re.compile("!")
+# pictographs and emoji (with their variation selectors and joiners), and the common text emoticons
+EMOJI = re.compile(
+    "[\U0001F300-\U0001FAFF\U0001F000-\U0001F2FF\u2600-\u26FF\u2700-\u27BF][\uFE0F\u200D]*"
+    r"|(?<![\w:])(?::-?[)(DPp\]]|;-?\)|<3|\^_\^|=\))(?!\w)"
+)
 EMAIL_HEADER = re.compile(r"(?i)(?:subject|re|to|from|cc|bcc|date)\s*:")
 
 

@@ -218,7 +218,7 @@ class RequiredRule(Matchable):
 
 
 Metric = Literal[
-    "words", "sentences", "paragraphs", "sentence_words", "paragraph_words", "exclamations", "flesch_reading_ease",
+    "words", "sentences", "paragraphs", "sentence_words", "paragraph_words", "exclamations", "emoji", "flesch_reading_ease",
     "detail_words",
 ]
 
