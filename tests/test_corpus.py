@@ -19,7 +19,6 @@ HOLDOUT = CORPUS / "holdout"
 
 # Drafts the rules get wrong today, kept visible rather than relabeled; see docs/quality.md.
 KNOWN_FAILURES = {
-    ("d-015-referrer-restaurant-giftcard.txt", "arrogance", "false alarm"),
     ("c-022-paralegal-perfect-emoji.txt", "casual_tone", "miss"),
     ("a-015-pastries-on-my-first-day.txt", "gifts", "false alarm"),
     ("a-006-fruit-basket-no-thanks.txt", "gratitude", "false alarm"),
