@@ -99,11 +99,27 @@ def test_yes_and_on_stay_words(tmp_path):
     assert rule.patterns[0][0].LOWER.IN == ["on", "yes", "no"]
 
 
-def test_bad_regex_is_reported_when_compiled(tmp_path):
-    from notelint.compile import compile_rules
+def test_bad_regex_is_reported_when_loaded(tmp_path):
+    path = write(tmp_path, "r.yaml", GOOD.replace("phrases: [fruit basket]", "regex: ['(unclosed']"))
+    assert problems(tmp_path) == [
+        f"{path}: regex: 0: '(unclosed' is not a valid RE2 expression: missing ): (unclosed"
+    ]
 
-    write(tmp_path, "r.yaml", GOOD.replace("phrases: [fruit basket]", "regex: ['(unclosed']"))
-    rules = load_rules([tmp_path])
-    with pytest.raises(RulePackError) as error:
-        compile_rules(rules)
-    assert error.value.problems[0].startswith("rule NL9001 (test-rule): regex.0: ")
+
+def test_bad_regex_is_a_load_time_error_for_every_command_without_re2_log_lines(tmp_path):
+    from typer.testing import CliRunner
+
+    from notelint.cli import app
+
+    write(tmp_path, "r.yaml", GOOD.replace("phrases: [fruit basket]", "regex: ['(?<=fruit) basket', 'ok+']"))
+    expected = (f"notelint: error: {tmp_path / 'r.yaml'}: regex: 0: '(?<=fruit) basket' is not a valid RE2 "
+                "expression: invalid perl operator: (?<=\n")
+    for command in (["rules"], ["explain", "NL601"], ["check", "-"]):
+        result = CliRunner().invoke(app, [*command, "--rules", str(tmp_path)], input="Dear Sam,\n\nThanks.\n")
+        assert result.exit_code == 2, command
+        assert result.stderr == expected, command
+
+
+def test_a_phrase_listed_twice_is_refused(tmp_path):
+    path = write(tmp_path, "d.yaml", GOOD.replace("phrases: [fruit basket]", "phrases: [fruit basket, Fruit Basket]"))
+    assert problems(tmp_path) == [f"{path}: phrases: listed more than once: 'Fruit Basket'"]

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .packs import RulePackError
-from .schema import AnyRule, ContextRule, ExistenceRule, RequiredRule, SubstitutionRule
+from .schema import AnyRule, ContextRule, ExistenceRule, RequiredRule, SubstitutionRule, compile_regex
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -49,7 +49,6 @@ class Compiled:
 
 def compile_rules(rules: list[AnyRule], model: str | None = None) -> Compiled:
     """Add every rule's patterns and phrases to shared matchers; bad patterns raise RulePackError."""
-    import re2
     from spacy.matcher import Matcher, PhraseMatcher
 
     nlp = build_nlp(model)
@@ -67,13 +66,7 @@ def compile_rules(rules: list[AnyRule], model: str | None = None) -> Compiled:
                     detail = str(exc).strip().splitlines()[-1].split("] ", 1)[-1]
                     problems.append(f"{where}: patterns.{i}: {detail}")
             phrase_docs = [nlp.make_doc(p) for p in rule.phrases]
-            compiled = []
-            for i, expression in enumerate(rule.regex):
-                try:
-                    compiled.append(re2.compile(expression))
-                except re2.error as exc:
-                    problems.append(f"{where}: regex.{i}: {exc}")
-            regexes[rule.code] = compiled
+            regexes[rule.code] = [compile_regex(expression) for expression in rule.regex]  # checked at load
         elif isinstance(rule, SubstitutionRule):
             phrase_docs = [nlp.make_doc(p) for p in rule.swap]
         else:

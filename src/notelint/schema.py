@@ -27,6 +27,39 @@ assert set(Category.__args__) == set(CATEGORIES)  # type: ignore[attr-defined]
 ContextKey = Literal["audience", "stage", "medium"]
 
 
+def compile_regex(expression: str):  # noqa: ANN201 - re2's compiled pattern type
+    """Compile with RE2 (linear time), its own error logging kept off stderr; raises ValueError."""
+    import re2
+
+    options = re2.Options()
+    options.log_errors = False
+    try:
+        return re2.compile(expression, options=options)
+    except re2.error as exc:
+        detail = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
+        raise ValueError(f"{expression!r} is not a valid RE2 expression: {detail}") from None
+
+
+def _valid_regexes(values: list[str]) -> list[str]:
+    problems = []
+    for i, expression in enumerate(values):
+        try:
+            compile_regex(expression)
+        except ValueError as exc:
+            problems.append(f"{i}: {exc}")
+    if problems:
+        raise ValueError("; ".join(problems))
+    return values
+
+
+def _no_duplicates(values: list[str]) -> list[str]:
+    seen: set[str] = set()
+    repeated = [v for v in values if (v.lower() in seen) or seen.add(v.lower())]  # type: ignore[func-returns-value]
+    if repeated:
+        raise ValueError(f"listed more than once: {', '.join(repr(v) for v in dict.fromkeys(repeated))}")
+    return values
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -183,6 +216,16 @@ class Matchable(RuleBase):
     patterns: list[list[TokenSpec]] = []
     regex: list[str] = []
 
+    @field_validator("regex")
+    @classmethod
+    def _regexes_compile(cls, values: list[str]) -> list[str]:
+        return _valid_regexes(values)
+
+    @field_validator("phrases")
+    @classmethod
+    def _phrases_once(cls, values: list[str]) -> list[str]:
+        return _no_duplicates(values)
+
     @model_validator(mode="after")
     def _something_to_match(self) -> "Matchable":
         if not (self.phrases or self.patterns or self.regex):
@@ -295,6 +338,16 @@ class ContextRule(Strict):
     phrases: list[str] = []
     patterns: list[list[TokenSpec]] = []
     regex: list[str] = []
+
+    @field_validator("regex")
+    @classmethod
+    def _regexes_compile(cls, values: list[str]) -> list[str]:
+        return _valid_regexes(values)
+
+    @field_validator("phrases")
+    @classmethod
+    def _phrases_once(cls, values: list[str]) -> list[str]:
+        return _no_duplicates(values)
     # a negation rarely changes the situation: "couldn't have happened without your referral"
     guards: Guards = Guards(negation=False)
     examples: ContextExamples
