@@ -264,3 +264,36 @@ def test_select_keeps_the_situation_rules(tmp_path):
                      "I'd like to meet the team.\n\nBest,\nJo\n", encoding="utf-8")
     result = run("check", str(draft), "--select", "arrogance")
     assert result.exit_code == 0 and "context: stage=after-offer (inferred from line 3)" in result.stdout
+
+
+def test_notelint_test_runs_a_packs_examples_and_fails_on_a_broken_one(tmp_path):
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "salary.yaml").write_text(
+        "code: NL9101\nname: salary-talk\ncategory: pushy_follow_up\nseverity: warning\nkind: existence\n"
+        "message: \"Raises pay in a thank-you note ('{match}')\"\nwhy: Too early.\ninstead: Wait for the offer.\n"
+        "phrases: [salary expectations, pay range]\n"
+        "examples:\n  fire:\n    - text: \"My salary expectations are firm.\"\n      match: salary expectations\n"
+        "  pass: [\"Thank you for the interview.\"]\n",
+        encoding="utf-8",
+    )
+    good = run("test", str(pack))
+    assert good.exit_code == 0
+    assert good.stdout.strip() == "2 examples of 1 rules: 2 ok, 0 failing"
+    (pack / "salary.yaml").write_text(
+        (pack / "salary.yaml").read_text(encoding="utf-8").replace('["Thank you for the interview."]',
+                                                                   '["What pay range do you offer?"]'),
+        encoding="utf-8",
+    )
+    bad = run("test", str(pack))
+    assert bad.exit_code == 1
+    assert bad.stdout.splitlines() == [
+        "FAIL NL9101 pass[0]: should not fire, but reported 'pay range'",
+        "     What pay range do you offer?",
+        "2 examples of 1 rules: 1 ok, 1 failing",
+    ]
+
+
+def test_notelint_test_on_the_built_in_rules_passes():
+    result = run("test")
+    assert result.exit_code == 0 and result.stdout.rstrip().endswith(", 0 failing")

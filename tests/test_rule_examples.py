@@ -7,38 +7,28 @@ from notelint.draft import parse_draft
 from notelint.packs import load_rules
 
 RULES = load_rules()
-CASES = [
-    pytest.param(rule.code, verdict, example.text, dict(example.context), id=f"{rule.code}-{verdict}-{i}")
-    for rule in RULES if rule.kind != "context"
-    for verdict, examples in (("fire", rule.examples.fire), ("pass", rule.examples.pass_))
-    for i, example in enumerate(examples)
-]
-CONTEXT_CASES = [
-    pytest.param(rule, verdict, text, id=f"{rule.code}-{verdict}-{i}")
-    for rule in RULES if rule.kind == "context"
-    for verdict, texts in (("infer", rule.examples.infer), ("pass", rule.examples.pass_))
-    for i, text in enumerate(texts)
-]
 
 
-@pytest.mark.parametrize(("code", "verdict", "text", "context"), CASES)
-def test_rule_example(linter, code, verdict, text, context):
-    report = linter.lint_text(parse_draft("example.txt", text, context))
-    fired = [f for f in report.findings if f.rule == code]
-    if verdict == "fire":
-        assert fired, f"{code} should flag: {text!r}"
-    else:
-        assert not fired, f"{code} should not flag {[f.match for f in fired]} in: {text!r}"
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_rule_examples(linter, rule):
+    """The same runner as `notelint test`: fire examples fire (on the words given), pass examples do not."""
+    from notelint.selftest import run_examples
+
+    failures = [f"{r.label}: {r.explain()} in {r.text!r}" for r in run_examples(linter, [rule]) if not r.ok]
+    assert failures == []
 
 
-@pytest.mark.parametrize(("rule", "verdict", "text"), CONTEXT_CASES)
-def test_context_rule_example(linter, rule, verdict, text):
-    report = linter.lint_text(parse_draft("example.txt", text))
-    inferred = report.inferred.get(rule.key)
-    if verdict == "infer":
-        assert inferred is not None and (inferred.value, inferred.rule) == (rule.value, rule.code), text
-    else:
-        assert inferred is None or inferred.rule != rule.code, f"{rule.code} should not infer from: {text!r}"
+def test_a_fire_example_can_name_the_words_it_must_report(linter):
+    from notelint.schema import Example, Examples
+    from notelint.selftest import run_examples
+
+    rule = next(r for r in RULES if r.code == "NL601")
+    wrong = rule.model_copy(update={"examples": Examples(
+        fire=[Example(text="I dropped off a box of cookies for the team.", match="cookies")],
+        pass_=[Example(text="Thanks.")])})
+    [fire, _] = list(run_examples(linter, [wrong]))
+    assert not fire.ok
+    assert fire.explain() == "should report 'cookies', but reported 'I dropped off a box of cookies for the team'"
 
 
 def test_explicit_context_wins_over_inference(linter):

@@ -209,6 +209,34 @@ def explain(
         print("  - " + example.text.replace("\n", " / "))
 
 
+@app.command("test")
+def test_examples(
+    rule_dirs: Annotated[
+        Optional[list[Path]],
+        typer.Argument(help="Folders of rule files whose examples to run; none: the built-in rules."),
+    ] = None,
+) -> None:
+    """Run every rule's examples: `fire` texts must trigger it, `pass` texts must not. Exit 1 on a failure."""
+    from .engine import Linter
+    from .packs import RulePackError, load_rules
+    from .selftest import run_examples
+
+    rules = _load(rule_dirs)  # the pack's rules run beside the built-in ones, as in `check --rules`
+    try:
+        tested = {r.code for r in load_rules(rule_dirs)} if rule_dirs else {r.code for r in rules}
+    except RulePackError as exc:
+        for problem in exc.problems:
+            fail(problem)
+        raise typer.Exit(2) from None
+    results = list(run_examples(Linter(rules), [r for r in rules if r.code in tested]))
+    failed = [r for r in results if not r.ok]
+    for result in failed:
+        print(f"FAIL {result.label}: {result.explain()}")
+        print("     " + result.text.replace("\n", " / "))
+    print(f"{len(results)} examples of {len(tested)} rules: {len(results) - len(failed)} ok, {len(failed)} failing")
+    raise typer.Exit(1 if failed else 0)
+
+
 def _explain_context_rule(rule) -> None:  # noqa: ANN001
     print(f"{rule.code} {rule.name} (context)\n")
     print(f"What it does\n  Infers `{rule.key}: {rule.value}` from the note when neither front matter nor --context says.\n")

@@ -133,6 +133,7 @@ class TokenSpec(Strict):
 class Example(Strict):
     text: str
     context: dict[ContextKey, str] = {}
+    match: str | None = None  # fire examples: the words the rule must report, not only that it fires
 
 
 def _as_example(value: Any) -> Any:

@@ -1,0 +1,63 @@
+"""Run rules' own examples: `fire` texts must trigger the rule (on the words given), `pass` texts must not."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from .draft import parse_draft
+from .engine import Linter
+from .schema import AnyRule, ContextRule
+
+
+@dataclass(frozen=True)
+class ExampleResult:
+    """One example of one rule, and what the rule did with it."""
+
+    rule: str
+    verdict: str  # "fire", "pass" or, for context rules, "infer"
+    index: int
+    text: str
+    ok: bool
+    found: tuple[str, ...] = ()  # the words the rule reported, or the context it inferred
+    expected: str | None = None  # the words a fire example must be reported on
+
+    @property
+    def label(self) -> str:
+        return f"{self.rule} {self.verdict}[{self.index}]"
+
+    def explain(self) -> str:
+        """What went wrong, in one line."""
+        found = ", ".join(repr(f) for f in self.found) or "nothing"
+        if self.verdict == "pass":
+            return f"should not fire, but reported {found}"
+        if self.verdict == "infer":
+            return f"should infer its value, but inferred {found}"
+        if self.expected is not None:
+            return f"should report {self.expected!r}, but reported {found}"
+        return "should fire, but reported nothing"
+
+
+def run_examples(linter: Linter, rules: Iterable[AnyRule]) -> Iterator[ExampleResult]:
+    """Lint each example of each rule with every rule of `linter` loaded, as a user's draft would be."""
+    for rule in rules:
+        if isinstance(rule, ContextRule):
+            yield from _context_examples(linter, rule)
+            continue
+        for verdict, examples in (("fire", rule.examples.fire), ("pass", rule.examples.pass_)):
+            for i, example in enumerate(examples):
+                report = linter.lint_text(parse_draft("example.txt", example.text, dict(example.context)))
+                found = tuple(f.match for f in report.findings if f.rule == rule.code)
+                if verdict == "pass":
+                    ok = not found
+                else:
+                    ok = bool(found) and (example.match is None or example.match in found)
+                yield ExampleResult(rule.code, verdict, i, example.text, ok, found, example.match)
+
+
+def _context_examples(linter: Linter, rule: ContextRule) -> Iterator[ExampleResult]:
+    for verdict, texts in (("infer", rule.examples.infer), ("pass", rule.examples.pass_)):
+        for i, text in enumerate(texts):
+            inferred = linter.lint_text(parse_draft("example.txt", text)).inferred.get(rule.key)
+            by_rule = inferred is not None and inferred.rule == rule.code
+            found = (f"{rule.key}: {inferred.value}",) if by_rule else ()
+            yield ExampleResult(rule.code, verdict, i, text, by_rule if verdict == "infer" else not by_rule, found)
