@@ -54,7 +54,11 @@ def _valid_regexes(values: list[str]) -> list[str]:
 
 def _no_duplicates(values: list[str]) -> list[str]:
     seen: set[str] = set()
-    repeated = [v for v in values if (v.lower() in seen) or seen.add(v.lower())]  # type: ignore[func-returns-value]
+    repeated: list[str] = []
+    for value in values:
+        if value.lower() in seen:
+            repeated.append(value)
+        seen.add(value.lower())
     if repeated:
         raise ValueError(f"listed more than once: {', '.join(repr(v) for v in dict.fromkeys(repeated))}")
     return values
