@@ -123,3 +123,8 @@ def test_bad_regex_is_a_load_time_error_for_every_command_without_re2_log_lines(
 def test_a_phrase_listed_twice_is_refused(tmp_path):
     path = write(tmp_path, "d.yaml", GOOD.replace("phrases: [fruit basket]", "phrases: [fruit basket, Fruit Basket]"))
     assert problems(tmp_path) == [f"{path}: phrases: listed more than once: 'Fruit Basket'"]
+
+
+def test_a_key_written_twice_is_refused(tmp_path):
+    path = write(tmp_path, "k.yaml", GOOD.replace("phrases: [fruit basket]", "phrases: [fruit basket]\nwhy: Again."))
+    assert problems(tmp_path) == [f"{path}: line 10: not valid YAML: 'why' is written twice in the same mapping"]
