@@ -67,6 +67,7 @@ def sentence_ranges(doc: Doc) -> list[tuple[int, int]]:
 ROLE_NOUNS = frozenset({"role", "position", "job", "opening", "opportunity", "internship", "vacancy", "post",
                         "team", "company", "department", "office", "program", "programme", "scheme"})
 EMPLOYER_CUES = ROLE_NOUNS | {"at", "with", "join", "joining", "joined", "from", "for"}
+WRITER_OPENINGS = frozenset({"i", "my", "i've", "i'm", "having"})  # how a sentence about the writer starts
 
 
 def conversation_tokens(doc: Doc, cues: frozenset[str]) -> set[int]:
@@ -88,9 +89,6 @@ def conversation_tokens(doc: Doc, cues: frozenset[str]) -> set[int]:
             continue
         allowed.update(t.i for t in sent)
     return allowed
-
-
-WRITER_OPENINGS = frozenset({"i", "my", "i've", "i'm", "having"})
 
 
 def named_things(
