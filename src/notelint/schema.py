@@ -216,7 +216,9 @@ class RuleBase(Strict):
         return self
 
 
-class Matchable(RuleBase):
+class MatchFields(Strict):
+    """What a rule looks for: phrases, token patterns and RE2 expressions, checked when loaded."""
+
     phrases: list[str] = []
     patterns: list[list[TokenSpec]] = []
     regex: list[str] = []
@@ -232,12 +234,16 @@ class Matchable(RuleBase):
         return _no_duplicates(values)
 
     @model_validator(mode="after")
-    def _something_to_match(self) -> "Matchable":
+    def _something_to_match(self) -> "MatchFields":
         if not (self.phrases or self.patterns or self.regex):
             raise ValueError("needs at least one of phrases, patterns or regex")
         if any(not p for p in self.patterns):
             raise ValueError("patterns: a token pattern cannot be empty")
         return self
+
+
+class Matchable(RuleBase, MatchFields):
+    """A rule that fires on (or requires) what its phrases, patterns and regexes match."""
 
 
 class ExistenceRule(Matchable):
@@ -327,7 +333,7 @@ class ContextExamples(Strict):
     pass_: list[str] = Field(alias="pass", min_length=1)
 
 
-class ContextRule(Strict):
+class ContextRule(MatchFields):
     """Infers the note's situation (stage, audience, medium) from what it says, when nobody stated it.
 
     It produces no finding: it sets a context value that other rules' `context:` filters read.
@@ -340,19 +346,6 @@ class ContextRule(Strict):
     sets: dict[ContextKey, str] = Field(min_length=1, max_length=1)
     why: str = Field(min_length=1)
     within: Literal["body", "opening", "closing"] = "body"
-    phrases: list[str] = []
-    patterns: list[list[TokenSpec]] = []
-    regex: list[str] = []
-
-    @field_validator("regex")
-    @classmethod
-    def _regexes_compile(cls, values: list[str]) -> list[str]:
-        return _valid_regexes(values)
-
-    @field_validator("phrases")
-    @classmethod
-    def _phrases_once(cls, values: list[str]) -> list[str]:
-        return _no_duplicates(values)
     # a negation rarely changes the situation: "couldn't have happened without your referral"
     guards: Guards = Guards(negation=False)
     examples: ContextExamples
@@ -360,9 +353,7 @@ class ContextRule(Strict):
     category: ClassVar[str] = "context"
 
     @model_validator(mode="after")
-    def _valid(self) -> "ContextRule":
-        if not (self.phrases or self.patterns or self.regex):
-            raise ValueError("needs at least one of phrases, patterns or regex")
+    def _known_value(self) -> "ContextRule":
         for key, value in self.sets.items():
             if value not in CONTEXT_VALUES[key]:
                 raise ValueError(f"sets: {key}: unknown value {value!r}; known: {list(CONTEXT_VALUES[key])}")
