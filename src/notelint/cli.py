@@ -31,6 +31,13 @@ def fail(message: str) -> None:
     sys.stderr.write(f"notelint: error: {message}\n")
 
 
+def _exit_for_pack(error) -> None:  # noqa: ANN001 - a RulePackError, imported lazily
+    """Report every problem of an invalid rule pack, one line each, and exit with 2."""
+    for problem in error.problems:
+        fail(problem)
+    raise typer.Exit(2) from None
+
+
 def _version(value: bool) -> None:
     if value:
         print(f"notelint {__version__}")
@@ -59,9 +66,7 @@ def _load(rule_dirs: list[Path] | None, select: list[str] | None = None, ignore:
     try:
         rules = load_rules([builtin_rules_dir(), *(rule_dirs or [])])
     except RulePackError as exc:
-        for problem in exc.problems:
-            fail(problem)
-        raise typer.Exit(2) from None
+        _exit_for_pack(exc)
     known = {key.lower() for r in rules for key in (r.code, r.name, r.category)}
     for choice in (select or []) + (ignore or []):
         if choice.lower() not in known:
@@ -140,9 +145,7 @@ def check(
     try:
         reports = list(linter.lint(drafts()))
     except RulePackError as exc:
-        for problem in exc.problems:
-            fail(problem)
-        raise typer.Exit(2) from None
+        _exit_for_pack(exc)
     except OSError as exc:  # e.g. --model names a pipeline that is not installed
         fail(str(exc).splitlines()[0])
         raise typer.Exit(2) from None
@@ -165,7 +168,7 @@ def list_rules(output_format: FormatOption = "text", rules_dirs: RulesOption = N
     rules = _load(rules_dirs)
     if output_format == "json":
         rows = [{"code": r.code, "name": r.name, "category": r.category, "severity": _severity(r),
-                 "kind": r.kind, "message": getattr(r, "message", f"infers {r.key}: {r.value}" if r.kind == "context" else "")}
+                 "kind": r.kind, "message": f"infers {r.key}: {r.value}" if r.kind == "context" else r.message}
                 for r in rules]
         print(json.dumps(rows, indent=2))
         return
@@ -225,9 +228,7 @@ def test_examples(
     try:
         tested = {r.code for r in load_rules(rule_dirs)} if rule_dirs else {r.code for r in rules}
     except RulePackError as exc:
-        for problem in exc.problems:
-            fail(problem)
-        raise typer.Exit(2) from None
+        _exit_for_pack(exc)
     results = list(run_examples(Linter(rules), [r for r in rules if r.code in tested]))
     failed = [r for r in results if not r.ok]
     for result in failed:
