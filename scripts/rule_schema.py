@@ -12,7 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-from notelint.schema import RULE_ADAPTER
+from notelint.kinds import RULE_ADAPTER
 
 TARGET = Path(__file__).resolve().parents[1] / "docs" / "rule.schema.json"
 

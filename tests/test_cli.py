@@ -252,7 +252,7 @@ def test_context_rules_are_listed_and_explained():
     assert "NL002   infer-after-offer" in listed and "context          -       context" in listed
     rows = json.loads(run("rules", "--format", "json").stdout)
     assert {"code": "NL002", "name": "infer-after-offer", "category": "context", "severity": None,
-            "kind": "context", "message": "infers stage: after-offer"} in rows
+            "kind": "context", "message": "infers stage: after-offer", "category_title": "Context"} in rows
     explained = run("explain", "NL002").stdout
     assert "Infers `stage: after-offer` from the note" in explained
     assert "Infers it from\n  - Thank you for the offer; I'm delighted to accept." in explained

@@ -54,19 +54,25 @@ def test_trained_pipeline_attribute_is_refused_at_load(tmp_path):
 
 
 def test_all_problems_in_all_files_at_once(tmp_path):
-    a = write(tmp_path, "a.yaml", GOOD.replace("severity: warning", "severity: loud").replace("category: gifts", "category: presents"))
+    a = write(tmp_path, "a.yaml", GOOD.replace("severity: warning", "severity: loud"))
     b = write(tmp_path, "b.yaml", "code: NL9002\nkind: metric\n")
+    c = write(tmp_path, "c.yaml", GOOD.replace("NL9001", "NL9003").replace("name: ", "name: other-").replace(
+        "category: gifts", "category: presents"))
     found = problems(tmp_path)
-    assert f"{a}: category: Input should be 'length', 'specificity', 'gratitude', 'interest', 'greeting_signoff', 'gifts', 'social_media', 'pushy_follow_up', 'deference', 'arrogance', 'desperation', 'placeholder', 'casual_tone' or 'spelling'" in found
+    assert (
+        f"{c}: category: 'presents' is not declared; declare it under `categories:` in the pack's pack.yaml or use "
+        "one of length, specificity, gratitude, interest, greeting_signoff, gifts, social_media, pushy_follow_up, "
+        "deference, arrogance, desperation, placeholder, casual_tone, spelling"
+    ) in found
     assert f"{a}: severity: Input should be 'info', 'warning' or 'error'" in found
     assert f"{b}: name: Field required" in found
     assert f"{b}: metric: Field required" in found
-    assert all(p.startswith((str(a), str(b))) for p in found)
+    assert all(p.startswith((str(a), str(b), str(c))) for p in found)
 
 
 def test_missing_kind(tmp_path):
     path = write(tmp_path, "k.yaml", GOOD.replace("kind: existence\n", ""))
-    assert problems(tmp_path) == [f"{path}: kind: missing (one of existence, substitution, required, metric, spelling, context)"]
+    assert problems(tmp_path) == [f"{path}: kind: missing (one of context, existence, metric, required, spelling, substitution)"]
 
 
 def test_bad_operator(tmp_path):

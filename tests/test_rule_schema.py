@@ -21,7 +21,7 @@ def test_shipped_schema_matches_the_models():
     assert TARGET.read_text(encoding="utf-8") == render(), "run: python scripts/rule_schema.py"
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "rules").glob("*.yaml")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted(p for p in (ROOT / "rules").glob("*.yaml") if p.name != "pack.yaml"), ids=lambda p: p.name)
 def test_every_shipped_rule_validates(path):
     assert list(VALIDATOR.iter_errors(yaml12.load(path.read_text(encoding="utf-8")))) == []
 

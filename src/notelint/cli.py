@@ -55,18 +55,25 @@ def _root(
 
 RulesOption = Annotated[
     Optional[list[Path]],
-    typer.Option("--rules", help="Directory of extra rule files (repeatable); the built-in rules always load."),
+    typer.Option(
+        "--pack", "--rules", help="Folder of extra rule files, a rule pack (repeatable); the built-in rules always load."
+    ),
 ]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="Output format: text or json.")]
 
 
-def _load(rule_dirs: list[Path] | None, select: list[str] | None = None, ignore: list[str] | None = None):  # noqa: ANN202
-    from .packs import RulePackError, builtin_rules_dir, load_rules
+def _load_packs(rule_dirs: list[Path] | None):  # noqa: ANN202 - a packs.RuleSet
+    """The built-in pack and the user's packs, or one line per problem and exit 2."""
+    from .packs import RulePackError, builtin_rules_dir, load_pack
 
     try:
-        rules = load_rules([builtin_rules_dir(), *(rule_dirs or [])])
+        return load_pack([builtin_rules_dir(), *(rule_dirs or [])])
     except RulePackError as exc:
         _exit_for_pack(exc)
+
+
+def _load(rule_dirs: list[Path] | None, select: list[str] | None = None, ignore: list[str] | None = None):  # noqa: ANN202
+    rules = _load_packs(rule_dirs).rules
     known = {key.lower() for r in rules for key in (r.code, r.name, r.category)}
     for choice in (select or []) + (ignore or []):
         if choice.lower() not in known:
@@ -75,7 +82,7 @@ def _load(rule_dirs: list[Path] | None, select: list[str] | None = None, ignore:
 
     def chosen(rule) -> bool:  # noqa: ANN001
         keys = {rule.code.lower(), rule.name.lower(), rule.category.lower()}
-        if select and not keys & {s.lower() for s in select} and rule.category != "context":
+        if select and not keys & {s.lower() for s in select} and rule.REPORTS:
             return False
         return not (ignore and keys & {i.lower() for i in ignore})
 
@@ -165,21 +172,26 @@ def list_rules(output_format: FormatOption = "text", rules_dirs: RulesOption = N
     import json
 
     _check_format(output_format, ("text", "json"))
-    rules = _load(rules_dirs)
+    loaded = _load_packs(rules_dirs)
+    rules, categories = loaded.rules, loaded.categories
     if output_format == "json":
         rows = [{"code": r.code, "name": r.name, "category": r.category, "severity": _severity(r),
-                 "kind": r.kind, "message": f"infers {r.key}: {r.value}" if r.kind == "context" else r.message}
+                 "kind": r.kind, "message": f"infers {r.key}: {r.value}" if not r.REPORTS else r.message,
+                 "category_title": categories[r.category].title if r.category in categories else "Context"}
                 for r in rules]
         print(json.dumps(rows, indent=2))
         return
     width = max(len(r.name) for r in rules)
     for r in rules:
         print(f"{r.code:<7} {r.name:<{width}}  {r.category:<16} {_severity(r) or '-':<7} {r.kind}")
+    print("\nCategories")
+    for category in categories.values():
+        print(f"  {category.name:<16} {category.title}: {category.description}")
 
 
 def _severity(rule) -> str | None:  # noqa: ANN001
     """A finding rule's severity; context rules report nothing, so they have none."""
-    return rule.severity.value if rule.kind != "context" else None
+    return rule.severity.value if rule.REPORTS else None
 
 
 @app.command()
@@ -188,18 +200,20 @@ def explain(
     rules_dirs: RulesOption = None,
 ) -> None:
     """Print one rule's rationale, what to write instead, and its examples."""
-    rules = _load(rules_dirs)
-    rule = next((r for r in rules if code.lower() in (r.code.lower(), r.name)), None)
+    loaded = _load_packs(rules_dirs)
+    rule = next((r for r in loaded.rules if code.lower() in (r.code.lower(), r.name)), None)
     if rule is None:
         fail(f"no rule {code!r} (see `notelint rules`)")
         raise typer.Exit(2)
-    if rule.kind == "context":
+    if not rule.REPORTS:
         _explain_context_rule(rule)
         return
+    category = loaded.categories[rule.category]
     print(f"{rule.code} {rule.name} ({rule.category}, {rule.severity.value})\n")
     print("What it does\n  " + re.sub(r"\{\w+\}", "…", rule.message) + "\n")
     print("Why\n  " + " ".join(rule.why.split()) + "\n")
     print("Instead\n  " + " ".join(rule.instead.split()) + "\n")
+    print(f"Category\n  {category.title}: {category.description}\n")
     if rule.context.only or rule.context.skip:
         only = "; ".join(f"{k} in {', '.join(v)}" for k, v in rule.context.only.items())
         skip = "; ".join(f"{k} is {', '.join(v)}" for k, v in rule.context.skip.items())
@@ -221,14 +235,14 @@ def test_examples(
 ) -> None:
     """Run every rule's examples: `fire` texts must trigger it, `pass` texts must not. Exit 1 on a failure."""
     from .engine import Linter
-    from .packs import RulePackError, load_rules
     from .selftest import run_examples
 
-    rules = _load(rule_dirs)  # the pack's rules run beside the built-in ones, as in `check --rules`
-    try:
-        tested = {r.code for r in load_rules(rule_dirs)} if rule_dirs else {r.code for r in rules}
-    except RulePackError as exc:
-        _exit_for_pack(exc)
+    loaded = _load_packs(rule_dirs)  # the pack's rules run beside the built-in ones, as in `check --pack`
+    rules = loaded.rules
+    folders = {d.resolve() for d in rule_dirs or []}
+    tested = {
+        r.code for r in rules if not folders or loaded.sources[r.code].parent.resolve() in folders
+    }
     results = list(run_examples(Linter(rules), [r for r in rules if r.code in tested]))
     failed = [r for r in results if not r.ok]
     for result in failed:
@@ -236,6 +250,57 @@ def test_examples(
         print("     " + result.text.replace("\n", " / "))
     print(f"{len(results)} examples of {len(tested)} rules: {len(results) - len(failed)} ok, {len(failed)} failing")
     raise typer.Exit(1 if failed else 0)
+
+
+@app.command("new-rule")
+def new_rule(
+    name: Annotated[str, typer.Argument(help="The rule's name: lower-case words joined by hyphens (no-salary-talk).")],
+    kind: Annotated[str, typer.Option("--kind", help="existence, substitution, required, metric, spelling or context.")] = "existence",
+    category: Annotated[str, typer.Option("--category", help="A built-in category or one your pack.yaml declares.")] = "",
+    severity: Annotated[str, typer.Option("--severity", help="error, warning or info.")] = "warning",
+    code: Annotated[Optional[str], typer.Option("--code", help="NL plus 3-4 digits; default: the next free hundred.")] = None,
+    directory: Annotated[Path, typer.Option("--dir", help="The pack folder to write the rule file into.")] = Path("."),
+) -> None:
+    """Write a rule file with every section (what it flags, why, instead, examples) to fill in."""
+    from .kinds import KINDS
+    from .schema import RULE_NAME
+    from .scaffold import scaffold
+
+    if kind not in KINDS:
+        fail(f"--kind must be one of {', '.join(KINDS)}, not {kind!r}")
+        raise typer.Exit(2)
+    if not re.match(RULE_NAME, name):
+        fail(f"rule name {name!r} must be lower-case words joined by hyphens, like no-salary-talk")
+        raise typer.Exit(2)
+    if severity not in ("error", "warning", "info"):
+        fail(f"--severity must be error, warning or info, not {severity!r}")
+        raise typer.Exit(2)
+    if not directory.is_dir():
+        fail(f"{directory}: no such folder; create the pack folder first")
+        raise typer.Exit(2)
+    loaded = _load_packs([directory] if any(directory.glob("*.y*ml")) else [])
+    if kind != "context" and category not in loaded.categories:
+        fail(
+            f"--category {category!r} is not declared; use one of {', '.join(loaded.categories)}, "
+            f"or declare it in {directory / 'pack.yaml'} under `categories:` with a title and a description"
+        )
+        raise typer.Exit(2)
+    used = {r.code for r in loaded.rules}
+    if code is None:
+        top = max(int(c[2:]) for c in used if len(c) >= 5 or not c.startswith("NL0"))
+        code = f"NL0{min(int(c[2:]) for c in used if c.startswith('NL0')) + len(used)}" if kind == "context" else None
+        code = code if code and code not in used else f"NL{(top // 100 + 1) * 100 + 1}"
+    if not re.match(r"^NL\d{3,4}$", code) or code in used or name in {r.name for r in loaded.rules}:
+        fail(f"{code} {name}: the code must be NL plus 3-4 digits, and neither may be in use (see `notelint rules`)")
+        raise typer.Exit(2)
+    target = directory / f"{code}-{name}.yaml"
+    try:
+        with target.open("x", encoding="utf-8") as out:  # never overwrite a rule file
+            out.write(scaffold(kind, code, name, category, severity))
+    except FileExistsError:
+        fail(f"{target}: already exists")
+        raise typer.Exit(2) from None
+    print(f"created {target}\nfill in its TODOs, then run: notelint test {directory}")
 
 
 def _explain_context_rule(rule) -> None:  # noqa: ANN001
@@ -273,7 +338,8 @@ def evaluate_command(
     from .reporters import eval_report
 
     _check_format(output_format, ("text", "json"))
-    rules = _load(rules_dirs)
+    loaded = _load_packs(rules_dirs)
+    rules = loaded.rules
     drafts, errors = [], []
     for path in expand_paths(paths):
         try:
@@ -282,9 +348,9 @@ def evaluate_command(
             errors.append(f"{path}: {exc}")
     if not drafts and not errors:
         errors.append("no labeled drafts found")
-    rule_category = {r.code: r.category for r in rules if r.kind != "context"}
+    rule_category = {r.code: r.category for r in rules if r.REPORTS}
     try:
-        result = evaluate(zip(drafts, Linter(rules).lint(drafts)), rule_category)
+        result = evaluate(zip(drafts, Linter(rules).lint(drafts)), rule_category, loaded.categories)
     except DraftError as exc:
         errors.append(str(exc))
         result = None

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .packs import RulePackError
-from .schema import AnyRule, ContextRule, ExistenceRule, RequiredRule, SubstitutionRule, compile_regex
+from .schema import RuleCore, compile_regex
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -42,37 +42,35 @@ class Compiled:
     """Everything matching needs, built once per process."""
 
     nlp: Any
-    matcher: Matcher
-    phrases: PhraseMatcher
+    matcher: Matcher  # token patterns
+    phrases: PhraseMatcher  # phrases, whatever their case
+    exact_phrases: PhraseMatcher  # phrases of case-sensitive rules
     regexes: dict[str, list[Any]] = field(default_factory=dict)
 
 
-def compile_rules(rules: list[AnyRule], model: str | None = None) -> Compiled:
-    """Add every rule's patterns and phrases to shared matchers; bad patterns raise RulePackError."""
+def compile_rules(rules: list[RuleCore], model: str | None = None) -> Compiled:
+    """Add every rule's phrases, patterns and regexes to shared matchers; bad patterns raise RulePackError."""
     from spacy.matcher import Matcher, PhraseMatcher
 
     nlp = build_nlp(model)
     matcher = Matcher(nlp.vocab, validate=True)
-    phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+    exact_phrases = PhraseMatcher(nlp.vocab, attr="ORTH")
     regexes: dict[str, list[Any]] = {}
     problems: list[str] = []
     for rule in rules:
-        where = f"rule {rule.code} ({rule.name})"
-        if isinstance(rule, (ExistenceRule, RequiredRule, ContextRule)):
-            for i, pattern in enumerate(rule.patterns):
-                try:
-                    matcher.add(rule.code, [[token.as_spacy() for token in pattern]], greedy="LONGEST")
-                except Exception as exc:  # spaCy reports pattern errors with several exception types
-                    detail = str(exc).strip().splitlines()[-1].split("] ", 1)[-1]
-                    problems.append(f"{where}: patterns.{i}: {detail}")
-            phrase_docs = [nlp.make_doc(p) for p in rule.phrases]
-            regexes[rule.code] = [compile_regex(expression) for expression in rule.regex]  # checked at load
-        elif isinstance(rule, SubstitutionRule):
-            phrase_docs = [nlp.make_doc(p) for p in rule.swap]
-        else:
-            continue
-        if phrase_docs:
-            phrase_matcher.add(rule.code, phrase_docs)
+        terms = rule.terms()
+        for i, pattern in enumerate(terms.patterns):
+            try:
+                matcher.add(rule.code, [[token.as_spacy() for token in pattern]], greedy="LONGEST")
+            except Exception as exc:  # spaCy reports pattern errors with several exception types
+                detail = str(exc).strip().splitlines()[-1].split("] ", 1)[-1]
+                problems.append(f"rule {rule.code} ({rule.name}): patterns.{i}: {detail}")
+        if terms.phrases:
+            target = exact_phrases if terms.case_sensitive else phrases
+            target.add(rule.code, [nlp.make_doc(p) for p in terms.phrases])
+        if terms.regex:
+            regexes[rule.code] = [compile_regex(expression) for expression in terms.regex]  # checked at load
     if problems:
         raise RulePackError(problems)
-    return Compiled(nlp, matcher, phrase_matcher, regexes)
+    return Compiled(nlp, matcher, phrases, exact_phrases, regexes)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from .draft import Draft, DraftError
-from .model import CATEGORIES, FileReport, Severity
+from .model import FileReport, Severity
 
 
 @dataclass
@@ -47,7 +47,7 @@ class Mistake:
 
 @dataclass
 class Evaluation:
-    categories: dict[str, Tally] = field(default_factory=lambda: {c: Tally() for c in CATEGORIES})
+    categories: dict[str, Tally]  # every category of the loaded packs, built-in or declared by a pack
     rules: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     mistakes: list[Mistake] = field(default_factory=list)
     clean_scores: list[int] = field(default_factory=list)
@@ -73,7 +73,7 @@ class Evaluation:
         return wins / (len(self.clean_scores) * len(self.flawed_scores))
 
 
-def _labels(draft: Draft, rule_category: dict[str, str]) -> tuple[set[str], set[str], set[str]]:
+def _labels(draft: Draft, rule_category: dict[str, str], known: Iterable[str]) -> tuple[set[str], set[str], set[str]]:
     """(expected categories, expected rule codes, ignored categories) from the front matter."""
     meta = draft.meta
     if "expect" not in meta:
@@ -86,7 +86,7 @@ def _labels(draft: Draft, rule_category: dict[str, str]) -> tuple[set[str], set[
         if not isinstance(values, list):
             raise DraftError(f"front matter: {key}: expected a list of categories or rule codes")
         for value in map(str, values):
-            if value in CATEGORIES:
+            if value in known:
                 target.add(value)
             elif value.upper() in rule_category:
                 target.add(rule_category[value.upper()])
@@ -100,12 +100,14 @@ def _labels(draft: Draft, rule_category: dict[str, str]) -> tuple[set[str], set[
     return categories, codes, ignored
 
 
-def evaluate(pairs: Iterable[tuple[Draft, FileReport]], rule_category: dict[str, str]) -> Evaluation:
+def evaluate(
+    pairs: Iterable[tuple[Draft, FileReport]], rule_category: dict[str, str], categories: Iterable[str]
+) -> Evaluation:
     """Compare each report with its draft's labels. Categories not under `expect` must not fire."""
-    result = Evaluation()
+    result = Evaluation({c: Tally() for c in categories})
     for draft, report in pairs:
         try:
-            expected, codes, ignored = _labels(draft, rule_category)
+            expected, codes, ignored = _labels(draft, rule_category, result.categories)
         except DraftError as exc:
             raise DraftError(f"{draft.path}: {exc}") from None
         result.drafts += 1
@@ -123,7 +125,7 @@ def evaluate(pairs: Iterable[tuple[Draft, FileReport]], rule_category: dict[str,
         for code in codes:
             if not any(f.rule == code for f in report.findings):
                 result.rules[code].fn += 1
-        for category in CATEGORIES:
+        for category in result.categories:
             if category in ignored:
                 continue
             tally = result.categories[category]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .model import Span
 from .schema import ContextFilter
 
 if TYPE_CHECKING:
@@ -73,15 +74,15 @@ def context_hint(context_filter: ContextFilter, stated: dict[str, str]) -> str |
     return None
 
 
-def quoted_ranges(text: str) -> list[tuple[int, int]]:
+def quoted_ranges(text: str) -> list[Span]:
     """Character ranges inside double quotes (straight or curly, within a paragraph) or '>' quoted lines."""
-    ranges = [m.span() for m in QUOTE_PAIRS.finditer(text)]
-    ranges += [m.span() for m in EMAIL_QUOTE.finditer(text)]
+    ranges = [Span(*m.span()) for m in QUOTE_PAIRS.finditer(text)]
+    ranges += [Span(*m.span()) for m in EMAIL_QUOTE.finditer(text)]
     return sorted(ranges)
 
 
-def inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(begin <= start and end <= stop for begin, stop in ranges)
+def inside(ranges: list[Span], span: Span) -> bool:
+    return any(r.start <= span.start and span.end <= r.end for r in ranges)
 
 
 def _starts_clause(doc: Doc, i: int) -> bool:

@@ -1,9 +1,12 @@
 """Counts and readability measured on a parsed note, offline."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from .model import Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -19,21 +22,24 @@ EMOJI = re.compile(
 EMAIL_HEADER = re.compile(r"(?i)(?:subject|re|to|from|cc|bcc|date)\s*:")
 
 
-def nonblank_lines(text: str) -> list[tuple[int, int]]:
+def nonblank_lines(text: str) -> list[Span]:
     """The note's non-blank lines, less the email headers a pasted draft starts with ("Subject: ...")."""
-    lines = [m.span() for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
-    while len(lines) > 1 and EMAIL_HEADER.match(text, lines[0][0]):
+    lines = [Span(*m.span()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    while len(lines) > 1 and EMAIL_HEADER.match(text, lines[0].start):
         lines = lines[1:]
     return lines
 
 
 @dataclass(frozen=True)
 class Measure:
-    """A measured value and the character range it belongs to (relative to the body)."""
+    """A measured value, the span it belongs to, and the spans of the things counted (words, marks).
+
+    When a count is over its maximum, the finding points at the first counted thing past the limit.
+    """
 
     value: float
-    start: int
-    end: int
+    span: Span
+    parts: tuple[Span, ...] = ()
 
 
 def is_word(token: Token) -> bool:
@@ -44,24 +50,27 @@ def words(doc: Doc) -> list[Token]:
     return [t for t in doc if is_word(t)]
 
 
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Character ranges of blank-line-separated paragraphs."""
-    return [m.span() for m in PARAGRAPH.finditer(text)]
+def paragraphs(text: str) -> list[Span]:
+    """Blank-line-separated paragraphs."""
+    return [Span(*m.span()) for m in PARAGRAPH.finditer(text)]
 
 
-def word_count_measures(doc: Doc, ranges: list[tuple[int, int]]) -> list[Measure]:
-    """Words inside each range (a sentence or a paragraph)."""
+def word_counts(doc: Doc, spans: list[Span]) -> list[Measure]:
+    """Words inside each span (a sentence or a paragraph), in one pass over sorted offsets."""
     offsets = [t.idx for t in words(doc)]
-    return [Measure(sum(start <= o < end for o in offsets), start, end) for start, end in ranges]
+    return [
+        Measure(bisect.bisect_left(offsets, s.end) - bisect.bisect_left(offsets, s.start), s) for s in spans
+    ]
 
 
-def sentence_ranges(doc: Doc) -> list[tuple[int, int]]:
-    ranges = []
+def sentences(doc: Doc) -> list[Span]:
+    """Sentences with at least one word, from their first to their last non-space token."""
+    spans = []
     for sent in doc.sents:
         tokens = [t for t in sent if not t.is_space]
         if tokens and any(is_word(t) for t in tokens):
-            ranges.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)))
-    return ranges
+            spans.append(Span(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)))
+    return spans
 
 
 ROLE_NOUNS = frozenset({"role", "position", "job", "opening", "opportunity", "internship", "vacancy", "post",
@@ -92,7 +101,7 @@ def conversation_tokens(doc: Doc, cues: frozenset[str]) -> set[int]:
 
 
 def named_things(
-    doc: Doc, lines: list[tuple[int, int]], stock: frozenset[str], common: frozenset[str], allowed: set[int] | None = None
+    doc: Doc, lines: list[Span], stock: frozenset[str], common: frozenset[str], allowed: set[int] | None = None
 ) -> int:
     """Distinct capitalised names inside the note's sentences: a project, product or place ("Halcyon").
 
@@ -101,7 +110,7 @@ def named_things(
     """
     if len(lines) < 3:
         return 0
-    inside = (lines[0][1], lines[max(1, len(lines) - 2)][0])  # not the greeting, sign-off or name
+    inside = (lines[0].end, lines[max(1, len(lines) - 2)].start)  # not the greeting, sign-off or name
     # the reader's and writer's own names, wherever they recur ("Thanks again, Melissa"), are not details
     people = {t.lower_ for t in doc if not inside[0] <= t.idx < inside[1]}
     names: set[str] = set()

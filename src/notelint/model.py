@@ -17,27 +17,32 @@ class Severity(str, Enum):
         return {"info": 0, "warning": 1, "error": 2}[self.value]
 
 
-CATEGORIES = (
-    "length",
-    "specificity",
-    "gratitude",
-    "interest",
-    "greeting_signoff",
-    "gifts",
-    "social_media",
-    "pushy_follow_up",
-    "deference",
-    "arrogance",
-    "desperation",
-    "placeholder",
-    "casual_tone",
-    "spelling",
-)
+@dataclass(frozen=True)
+class Category:
+    """A family of problems, declared with its title and description in a pack's pack.yaml."""
+
+    name: str
+    title: str
+    description: str
 
 
 def rule_number(code: str) -> int:
     """NL601 -> 601, so NL1201 sorts after NL301."""
     return int(code[2:])
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A range of characters in a note's body: a match, a line, a sentence, a counted word."""
+
+    start: int
+    end: int
+
+    def __contains__(self, offset: int) -> bool:
+        return self.start <= offset < self.end
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.start < other.end and other.start < self.end
 
 
 @dataclass(frozen=True)

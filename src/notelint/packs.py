@@ -1,15 +1,53 @@
-"""Find, validate and load rule files; every problem is reported with its file and key path."""
+"""Find, validate and load rule packs; every problem is reported with its file and key path.
+
+A pack is a folder of rule files (one rule per *.yaml file) and an optional `pack.yaml` that
+declares the pack's own categories, each with a title and a one-line description.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
-from pydantic import ValidationError
+from pydantic import Field, ValidationError, field_validator
 
 from . import yaml12
-from .model import rule_number
-from .schema import RULE_ADAPTER, TRAINED_ATTRS, AnyRule
+from .model import Category, rule_number
+from .schema import CATEGORY_NAME, TRAINED_ATTRS, RuleCore, Strict
+
+PACK_FILE = "pack.yaml"
+
+
+class CategorySpec(Strict):
+    title: str = Field(min_length=1)
+    description: str = Field(min_length=1)
+
+
+class PackFile(Strict):
+    """pack.yaml: what the pack is and the categories its rules may use besides the built-in ones."""
+
+    name: str | None = None
+    description: str | None = None
+    categories: dict[str, CategorySpec] = {}
+
+    @field_validator("categories")
+    @classmethod
+    def _names(cls, categories: dict[str, CategorySpec]) -> dict[str, CategorySpec]:
+        bad = [name for name in categories if not re.match(CATEGORY_NAME, name)]
+        if bad:
+            raise ValueError(f"{bad[0]!r} must be lower-case words joined by _ (like salary_talk)")
+        return categories
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The rules of every loaded pack, sorted by code, and the categories they may use."""
+
+    rules: list[RuleCore]
+    categories: dict[str, Category] = field(default_factory=dict)
+    sources: dict[str, Path] = field(default_factory=dict)  # rule code -> the file it came from
 
 
 class RulePackError(Exception):
@@ -28,18 +66,18 @@ def builtin_rules_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "rules"
 
 
-def _rule_files(dirs: Iterable[Path]) -> list[Path]:
-    files: list[Path] = []
-    for directory in dirs:
-        if not directory.is_dir():
-            raise RulePackError([f"{directory}: not a directory of rule files"])
-        files.extend(sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml")))
-    return files
+def _rule_files(directory: Path) -> list[Path]:
+    if not directory.is_dir():
+        raise RulePackError([f"{directory}: not a directory of rule files"])
+    return sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml") and p.name != PACK_FILE)
 
 
 def _describe(error: dict) -> str:
+    from .kinds import KINDS
+
+    kinds = ", ".join(KINDS)
     loc = [str(part) for part in error["loc"]]
-    if loc and loc[0] in ("existence", "substitution", "required", "metric", "spelling", "context"):
+    if loc and loc[0] in KINDS:
         loc = loc[1:]  # the discriminator tag pydantic puts first
     loc = [part for part in loc if not part.startswith("function-")]
     key = ".".join(loc)
@@ -51,15 +89,15 @@ def _describe(error: dict) -> str:
         else:
             message = "unknown key"
     elif error["type"] == "union_tag_invalid":
-        message = "kind must be one of existence, substitution, required, metric, spelling, context"
+        message = f"kind must be one of {kinds}"
     elif error["type"] == "union_tag_not_found":
-        key, message = "kind", "missing (one of existence, substitution, required, metric, spelling, context)"
+        key, message = "kind", f"missing (one of {kinds})"
     elif message.startswith("Value error, "):
         message = message[len("Value error, "):]
     return f"{key}: {message}" if key else message
 
 
-def _load_file(path: Path) -> AnyRule:
+def _read_yaml(path: Path) -> dict:
     try:
         data = yaml12.load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
@@ -69,19 +107,52 @@ def _load_file(path: Path) -> AnyRule:
         where = f"line {mark.line + 1}: " if mark else ""
         raise RulePackError([f"{path}: {where}not valid YAML: {getattr(exc, 'problem', exc)}"]) from None
     if not isinstance(data, dict):
-        raise RulePackError([f"{path}: a rule file must be a mapping of keys to values"])
+        raise RulePackError([f"{path}: must be a mapping of keys to values"])
+    return data
+
+
+def _load_file(path: Path) -> RuleCore:
+    from .kinds import RULE_ADAPTER
+
+    data = _read_yaml(path)
     try:
         return RULE_ADAPTER.validate_python(data)
     except ValidationError as exc:
         raise RulePackError([f"{path}: {_describe(e)}" for e in exc.errors()]) from None
 
 
-def load_rules(dirs: Iterable[Path] | None = None) -> list[AnyRule]:
-    """Load and validate every rule file; raise RulePackError listing all problems at once."""
-    files = _rule_files(list(dirs) if dirs is not None else [builtin_rules_dir()])
-    rules: list[AnyRule] = []
+def _load_categories(directory: Path) -> dict[str, Category]:
+    path = directory / PACK_FILE
+    if not path.is_file():
+        return {}
+    try:
+        pack = PackFile.model_validate(_read_yaml(path))
+    except ValidationError as exc:
+        raise RulePackError([f"{path}: {_describe(e)}" for e in exc.errors()]) from None
+    return {name: Category(name, spec.title, " ".join(spec.description.split())) for name, spec in pack.categories.items()}
+
+
+def load_pack(dirs: Iterable[Path] | None = None) -> RuleSet:
+    """Load and validate every pack's categories and rule files; raise RulePackError listing all problems at once."""
+    dirs = list(dirs) if dirs is not None else [builtin_rules_dir()]
+    rules: list[RuleCore] = []
+    builtin = builtin_rules_dir()
+    categories = _load_categories(builtin)  # a pack may use the built-in categories without loading their rules
+    declared_in = dict.fromkeys(categories, builtin / PACK_FILE)
     problems: list[str] = []
     seen: dict[str, Path] = {}
+    files: list[Path] = []
+    for directory in dirs:
+        try:
+            files.extend(_rule_files(directory))
+            if directory.resolve() == builtin.resolve():
+                continue
+            for name, category in _load_categories(directory).items():
+                if name in categories:
+                    problems.append(f"{directory / PACK_FILE}: category {name} is already declared in {declared_in[name]}")
+                categories[name], declared_in[name] = category, directory / PACK_FILE
+        except RulePackError as exc:
+            problems.extend(exc.problems)
     for path in files:
         try:
             rule = _load_file(path)
@@ -95,12 +166,23 @@ def load_rules(dirs: Iterable[Path] | None = None) -> list[AnyRule]:
         rules.append(rule)
     codes = {r.code for r in rules}
     for rule in rules:
+        where = seen[rule.code]
+        if rule.REPORTS and rule.category not in categories:
+            problems.append(
+                f"{where}: category: {rule.category!r} is not declared; declare it under `categories:` in the "
+                f"pack's {PACK_FILE} or use one of {', '.join(categories)}"
+            )
         for key in ("supersedes", "unless_fired"):
             for code in getattr(rule, key, []):
                 if code not in codes:
-                    problems.append(f"{seen[rule.code]}: {key}: no rule {code}")
-    if not files:
+                    problems.append(f"{where}: {key}: no rule {code}")
+    if not files and not problems:
         problems.append("no rule files (*.yaml) found")
     if problems:
         raise RulePackError(problems)
-    return sorted(rules, key=lambda r: rule_number(r.code))
+    return RuleSet(sorted(rules, key=lambda r: rule_number(r.code)), categories, seen)
+
+
+def load_rules(dirs: Iterable[Path] | None = None) -> list[RuleCore]:
+    """The rules of `load_pack`."""
+    return load_pack(dirs).rules

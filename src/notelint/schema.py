@@ -1,12 +1,15 @@
-"""The YAML rule model: one pydantic model per rule kind, unknown keys refused."""
+"""The parts of the YAML rule model every kind shares; each kind's own model is in kinds/<kind>.py.
+
+Unknown keys are refused everywhere, so a typo is an error rather than a silently ignored key.
+"""
 from __future__ import annotations
 
 import string
-from typing import Annotated, Any, ClassVar, Literal, Union
+from typing import Any, ClassVar, Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .model import CATEGORIES, Severity
+from .model import Severity
 
 CONTEXT_VALUES: dict[str, tuple[str, ...]] = {
     "audience": ("hiring-manager", "interviewer", "panel", "recruiter", "referrer"),
@@ -18,12 +21,9 @@ CONTEXT_VALUES: dict[str, tuple[str, ...]] = {
 TRAINED_ATTRS = {"POS", "TAG", "DEP", "LEMMA", "MORPH", "ENT_TYPE", "ENT_IOB", "ENT_ID", "ENT_KB_ID", "SENT_START"}
 OPERATORS = {"!", "?", "+", "*"}
 
-Category = Literal[
-    "length", "specificity", "gratitude", "interest", "greeting_signoff", "gifts", "social_media",
-    "pushy_follow_up", "deference", "arrogance", "desperation", "placeholder", "casual_tone", "spelling",
-]
-assert set(Category.__args__) == set(CATEGORIES)  # type: ignore[attr-defined]
-
+# a category is declared in a pack's pack.yaml (the built-in ones in rules/pack.yaml); packs.py checks it exists
+CATEGORY_NAME = r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$"
+RULE_NAME = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 ContextKey = Literal["audience", "stage", "medium"]
 
 
@@ -52,15 +52,18 @@ def _valid_regexes(values: list[str]) -> list[str]:
     return values
 
 
-def _no_duplicates(values: list[str]) -> list[str]:
+def no_duplicates(values: list[str], what: str = "") -> list[str]:
+    """Refuse an entry listed twice, ignoring case and spacing ("Thx" repeats "thx")."""
     seen: set[str] = set()
     repeated: list[str] = []
     for value in values:
-        if value.lower() in seen:
+        folded = " ".join(value.lower().split())
+        if folded in seen:
             repeated.append(value)
-        seen.add(value.lower())
+        seen.add(folded)
     if repeated:
-        raise ValueError(f"listed more than once: {', '.join(repr(v) for v in dict.fromkeys(repeated))}")
+        where = f"{what}: " if what else ""
+        raise ValueError(f"{where}listed more than once: {', '.join(repr(v) for v in dict.fromkeys(repeated))}")
     return values
 
 
@@ -183,18 +186,47 @@ class Guards(Strict):
     not_preceded_by: list[str] = []
     names_nearby: bool = False  # drop a match next to a capitalised word: part of a name ("Hamilton STAR")
 
+    @field_validator("not_followed_by", "not_preceded_by")
+    @classmethod
+    def _words_once(cls, values: list[str]) -> list[str]:
+        return no_duplicates(values)
 
-class RuleBase(Strict):
+
+class Terms(NamedTuple):
+    """What the shared matchers look for on a rule's behalf."""
+
+    phrases: tuple[str, ...] = ()
+    patterns: tuple[tuple[TokenSpec, ...], ...] = ()
+    regex: tuple[str, ...] = ()
+    case_sensitive: bool = False
+
+
+class RuleCore(Strict):
+    """What every rule has, whether it reports findings or infers context."""
+
+    kind: str
+    code: str
+    name: str = Field(pattern=RULE_NAME)
+    why: str = Field(min_length=1)
+    guards: Guards = Guards()
+
+    REPORTS: ClassVar[bool] = True  # False for rules that only infer context
+
+    def terms(self) -> Terms:
+        """Phrases, token patterns and regexes to match for this rule (none by default)."""
+        return Terms()
+
+
+class RuleBase(RuleCore):
+    """A rule that reports findings."""
+
     code: str = Field(pattern=r"^NL\d{3,4}$")
-    name: str = Field(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-    category: Category
+    category: str = Field(pattern=CATEGORY_NAME)
     severity: Severity
     message: str = Field(min_length=1)
-    why: str = Field(min_length=1)
     instead: str = Field(min_length=1)
     link: str | None = None
     context: ContextFilter = ContextFilter()
-    guards: Guards = Guards()
     examples: Examples
     # rules whose findings on the same words report the same problem less precisely; they are dropped
     supersedes: list[str] = []
@@ -219,9 +251,10 @@ class RuleBase(Strict):
 class MatchFields(Strict):
     """What a rule looks for: phrases, token patterns and RE2 expressions, checked when loaded."""
 
-    phrases: list[str] = []
+    phrases: list[str] = []  # matched whatever the case and spacing ("Thank  you" = "thank you")
     patterns: list[list[TokenSpec]] = []
-    regex: list[str] = []
+    regex: list[str] = []  # as written: add (?i) to ignore case
+    case_sensitive: bool = False  # phrases match only as written
 
     @field_validator("regex")
     @classmethod
@@ -231,7 +264,7 @@ class MatchFields(Strict):
     @field_validator("phrases")
     @classmethod
     def _phrases_once(cls, values: list[str]) -> list[str]:
-        return _no_duplicates(values)
+        return no_duplicates(values)
 
     @model_validator(mode="after")
     def _something_to_match(self) -> "MatchFields":
@@ -241,137 +274,16 @@ class MatchFields(Strict):
             raise ValueError("patterns: a token pattern cannot be empty")
         return self
 
+    def terms(self) -> Terms:
+        return Terms(
+            tuple(self.phrases), tuple(tuple(p) for p in self.patterns), tuple(self.regex), self.case_sensitive
+        )
+
 
 class Matchable(RuleBase, MatchFields):
     """A rule that fires on (or requires) what its phrases, patterns and regexes match."""
 
-
-class ExistenceRule(Matchable):
-    """Fires on every match of a phrase, token pattern or regex."""
-
-    kind: Literal["existence"]
-    filter: Literal["english-word"] | None = None
-    PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset({"match"})
+    def terms(self) -> Terms:
+        return MatchFields.terms(self)
 
 
-class SubstitutionRule(RuleBase):
-    """Fires on a word or phrase that has a better replacement."""
-
-    kind: Literal["substitution"]
-    swap: dict[str, str] = Field(min_length=1)
-    case_sensitive: bool = False
-    PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset({"match", "replacement"})
-
-
-class RequiredRule(Matchable):
-    """Fires when nothing matches in the part of the note it looks at."""
-
-    kind: Literal["required"]
-    within: Literal["body", "opening", "closing"] = "body"
-    guards: Guards = Guards(negation=False, quotation=True)
-
-
-Metric = Literal[
-    "words", "sentences", "paragraphs", "sentence_words", "paragraph_words", "exclamations", "emoji", "flesch_reading_ease",
-    "detail_words",
-]
-
-
-class Override(Strict):
-    when: dict[ContextKey, str]
-    min: float | None = None
-    max: float | None = None
-
-
-class MetricRule(RuleBase):
-    """Fires when a measured value leaves its bounds (per sentence or paragraph for *_words)."""
-
-    kind: Literal["metric"]
-    metric: Metric
-    min: float | None = None
-    max: float | None = None
-    overrides: list[Override] = []
-    stock_words: list[str] = []  # detail_words: words any note could contain, so they are not details
-    common_rank: int = 0  # detail_words: the N most frequent English words are not details either
-    name_weight: int = 0  # detail_words: how many detail words a capitalised project or product name is worth
-    # detail_words: count only sentences with one of these words (they recall the conversation or
-    # the reader); a recap of the writer's own CV is not a detail from the conversation
-    conversation_cues: list[str] = []
-    guards: Guards = Guards(negation=False, quotation=False)
-    PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset({"value", "limit"})
-
-    @model_validator(mode="after")
-    def _has_bound(self) -> "MetricRule":
-        if self.min is None and self.max is None:
-            raise ValueError("needs min or max")
-        return self
-
-    def bounds(self, context: dict[str, str]) -> tuple[float | None, float | None]:
-        low, high = self.min, self.max
-        for override in self.overrides:
-            if all(context.get(k) == v for k, v in override.when.items()):
-                low = override.min if override.min is not None else low
-                high = override.max if override.max is not None else high
-        return low, high
-
-
-class SpellingRule(RuleBase):
-    """Fires on words an offline dictionary does not know and can correct."""
-
-    kind: Literal["spelling"]
-    min_length: int = 3
-    guards: Guards = Guards(negation=False, quotation=True)
-    PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset({"match", "suggestion"})
-
-
-class ContextExamples(Strict):
-    """Texts from which the rule must infer its value (`infer`) and texts from which it must not (`pass`)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-    infer: list[str] = Field(min_length=1)
-    pass_: list[str] = Field(alias="pass", min_length=1)
-
-
-class ContextRule(MatchFields):
-    """Infers the note's situation (stage, audience, medium) from what it says, when nobody stated it.
-
-    It produces no finding: it sets a context value that other rules' `context:` filters read.
-    Context given in front matter or with --context always wins.
-    """
-
-    kind: Literal["context"]
-    code: str = Field(pattern=r"^NL0\d{2}$")
-    name: str = Field(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-    sets: dict[ContextKey, str] = Field(min_length=1, max_length=1)
-    why: str = Field(min_length=1)
-    within: Literal["body", "opening", "closing"] = "body"
-    # a negation rarely changes the situation: "couldn't have happened without your referral"
-    guards: Guards = Guards(negation=False)
-    examples: ContextExamples
-
-    category: ClassVar[str] = "context"
-
-    @model_validator(mode="after")
-    def _known_value(self) -> "ContextRule":
-        for key, value in self.sets.items():
-            if value not in CONTEXT_VALUES[key]:
-                raise ValueError(f"sets: {key}: unknown value {value!r}; known: {list(CONTEXT_VALUES[key])}")
-        return self
-
-    @property
-    def key(self) -> str:
-        return next(iter(self.sets))
-
-    @property
-    def value(self) -> str:
-        return self.sets[self.key]
-
-
-Rule = Annotated[
-    Union[ExistenceRule, SubstitutionRule, RequiredRule, MetricRule, SpellingRule, ContextRule],
-    Field(discriminator="kind"),
-]
-RULE_ADAPTER: TypeAdapter[Rule] = TypeAdapter(Rule)
-FindingRule = ExistenceRule | SubstitutionRule | RequiredRule | MetricRule | SpellingRule
-AnyRule = FindingRule | ContextRule

@@ -1,0 +1,67 @@
+"""`kind: context`: reads the note's situation (stage, audience, medium) from what it says.
+
+A context rule reports nothing. Its first match, inside the part of the note it looks at, sets
+its context value for the other rules' `context:` filters, unless front matter or --context
+stated that key already.
+"""
+from __future__ import annotations
+
+from typing import ClassVar, Iterator, Literal
+
+from pydantic import ConfigDict, Field, model_validator
+
+from ..note import Hit, Note
+from ..schema import CONTEXT_VALUES, ContextKey, Guards, MatchFields, RuleCore, Strict, Terms
+
+
+class ContextExamples(Strict):
+    """Texts from which the rule must infer its value (`infer`) and texts from which it must not (`pass`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    infer: list[str] = Field(min_length=1)
+    pass_: list[str] = Field(alias="pass", min_length=1)
+
+
+class ContextRule(RuleCore, MatchFields):
+    """Infers the note's situation from what it says, when nobody stated it."""
+
+    kind: Literal["context"]
+    code: str = Field(pattern=r"^NL0\d{2}$")
+    sets: dict[ContextKey, str] = Field(min_length=1, max_length=1)
+    within: Literal["body", "opening", "closing"] = "body"
+    # a negation rarely changes the situation: "couldn't have happened without your referral"
+    guards: Guards = Guards(negation=False)
+    examples: ContextExamples
+
+    REPORTS: ClassVar[bool] = False
+    category: ClassVar[str] = "context"
+
+    @model_validator(mode="after")
+    def _known_value(self) -> "ContextRule":
+        for key, value in self.sets.items():
+            if value not in CONTEXT_VALUES[key]:
+                raise ValueError(f"sets: {key}: unknown value {value!r}; known: {list(CONTEXT_VALUES[key])}")
+        return self
+
+    def terms(self) -> Terms:
+        return MatchFields.terms(self)
+
+    @property
+    def key(self) -> str:
+        return next(iter(self.sets))
+
+    @property
+    def value(self) -> str:
+        return self.sets[self.key]
+
+
+def find(rule: ContextRule, note: Note) -> Iterator[Hit]:
+    """The matches that give the situation away; the engine takes the first."""
+    scope = note.scope(rule.within)
+    for span in note.kept(rule):
+        if span.start in scope:
+            yield Hit(span, f"{rule.key}: {rule.value}")
+
+
+Rule = ContextRule  # what the kind registry reads

@@ -1,0 +1,162 @@
+"""`kind: metric`: a finding when a measured value leaves its bounds.
+
+Each metric is a small function from a rule and a note to `Measure`s: one for the whole note
+(words, paragraphs ...) or one per sentence or paragraph (sentence_words, paragraph_words).
+"""
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Callable, ClassVar, Iterator, Literal
+
+from pydantic import field_validator, model_validator
+
+from .. import metrics, spelling
+from ..metrics import Measure
+from ..model import Span
+from ..note import Hit, Note
+from ..schema import ContextKey, Guards, RuleBase, Strict, no_duplicates
+
+Metric = Literal[
+    "words", "sentences", "paragraphs", "sentence_words", "paragraph_words", "exclamations", "emoji",
+    "flesch_reading_ease", "detail_words",
+]
+
+
+class Override(Strict):
+    when: dict[ContextKey, str]
+    min: float | None = None
+    max: float | None = None
+
+
+class MetricRule(RuleBase):
+    """Fires when a measured value leaves its bounds (per sentence or paragraph for *_words)."""
+
+    kind: Literal["metric"]
+    metric: Metric
+    min: float | None = None
+    max: float | None = None
+    overrides: list[Override] = []
+    stock_words: list[str] = []  # detail_words: words any note could contain, so they are not details
+    common_rank: int = 0  # detail_words: the N most frequent English words are not details either
+    name_weight: int = 0  # detail_words: how many detail words a capitalised project or product name is worth
+    # detail_words: count only sentences with one of these words (they recall the conversation or
+    # the reader); a recap of the writer's own CV is not a detail from the conversation
+    conversation_cues: list[str] = []
+    guards: Guards = Guards(negation=False, quotation=False)
+    PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset({"value", "limit"})
+
+    @field_validator("stock_words", "conversation_cues")
+    @classmethod
+    def _words_once(cls, values: list[str]) -> list[str]:
+        return no_duplicates(values)
+
+    @model_validator(mode="after")
+    def _has_bound(self) -> "MetricRule":
+        if self.min is None and self.max is None:
+            raise ValueError("needs min or max")
+        return self
+
+    def bounds(self, context: dict[str, str]) -> tuple[float | None, float | None]:
+        low, high = self.min, self.max
+        for override in self.overrides:
+            if all(context.get(k) == v for k, v in override.when.items()):
+                low = override.min if override.min is not None else low
+                high = override.max if override.max is not None else high
+        return low, high
+
+    @cached_property
+    def stock(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.stock_words)
+
+    @cached_property
+    def cues(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.conversation_cues)
+
+
+def _words(rule: MetricRule, note: Note) -> list[Measure]:
+    tokens = metrics.words(note.doc)
+    return [Measure(len(tokens), note.lines[0], tuple(Span(t.idx, t.idx + len(t.text)) for t in tokens))]
+
+
+def _sentences(rule: MetricRule, note: Note) -> list[Measure]:
+    spans = metrics.sentences(note.doc)
+    return [Measure(len(spans), note.lines[0], tuple(spans))]
+
+
+def _paragraphs(rule: MetricRule, note: Note) -> list[Measure]:
+    spans = metrics.paragraphs(note.text)
+    return [Measure(len(spans), note.lines[0], tuple(spans))]
+
+
+def _sentence_words(rule: MetricRule, note: Note) -> list[Measure]:
+    return metrics.word_counts(note.doc, metrics.sentences(note.doc))
+
+
+def _paragraph_words(rule: MetricRule, note: Note) -> list[Measure]:
+    return metrics.word_counts(note.doc, metrics.paragraphs(note.text))
+
+
+def _marks(pattern) -> Callable[[MetricRule, Note], list[Measure]]:  # noqa: ANN001 - a compiled regex
+    def count(rule: MetricRule, note: Note) -> list[Measure]:
+        marks = tuple(Span(*m.span()) for m in pattern.finditer(note.text))
+        first = note.lines[0].start
+        return [Measure(len(marks), Span(first, first + 1), marks)]
+
+    return count
+
+
+def _detail_words(rule: MetricRule, note: Note) -> list[Measure]:
+    common = spelling.common_words(rule.common_rank)
+    allowed = metrics.conversation_tokens(note.doc, rule.cues) if rule.cues else None
+    count = metrics.detail_words(note.doc, rule.stock, common, allowed)
+    low, _ = rule.bounds(note.context)
+    if rule.name_weight and count < (low or 0):
+        count += rule.name_weight * metrics.named_things(note.doc, note.lines, rule.stock, common, allowed)
+    return [Measure(count, note.lines[0])]
+
+
+def _reading_ease(rule: MetricRule, note: Note) -> list[Measure]:
+    if len(metrics.words(note.doc)) < metrics.MIN_WORDS_FOR_READABILITY:
+        return []
+    return [Measure(metrics.flesch_reading_ease(note.text), note.lines[0])]
+
+
+METRICS: dict[str, Callable[[MetricRule, Note], list[Measure]]] = {
+    "words": _words,
+    "sentences": _sentences,
+    "paragraphs": _paragraphs,
+    "sentence_words": _sentence_words,
+    "paragraph_words": _paragraph_words,
+    "exclamations": _marks(metrics.EXCLAMATION),
+    "emoji": _marks(metrics.EMOJI),
+    "detail_words": _detail_words,
+    "flesch_reading_ease": _reading_ease,
+}
+assert set(METRICS) == set(Metric.__args__)  # type: ignore[attr-defined]
+
+
+def _first_line(text: str, span: Span) -> Span:
+    """The part of a span on its first line, so a finding highlights one line."""
+    newline = text.find("\n", span.start, span.end)
+    return span if newline == -1 else Span(span.start, newline)
+
+
+def find(rule: MetricRule, note: Note) -> Iterator[Hit]:
+    low, high = rule.bounds(note.context)
+    for measure in METRICS[rule.metric](rule, note):
+        value = measure.value
+        if high is not None and value > high:
+            limit = high
+            # point at the first thing counted past the limit: the 251st word, the 4th "!"
+            past = int(limit)
+            span = measure.parts[past] if past < len(measure.parts) else measure.span
+        elif low is not None and value < low:
+            limit, span = low, measure.span
+        else:
+            continue
+        shown = value if isinstance(value, int) else round(value, 1)
+        message = rule.message.format(value=shown, limit=int(limit) if limit == int(limit) else limit)
+        yield Hit(_first_line(note.text, span), message)
+
+
+Rule = MetricRule  # what the kind registry reads

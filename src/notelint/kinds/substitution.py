@@ -1,0 +1,69 @@
+"""`kind: substitution`: a finding on a word or phrase that has a better replacement."""
+from __future__ import annotations
+
+from functools import cached_property
+from typing import ClassVar, Iterator, Literal
+
+from pydantic import Field, model_validator
+
+from ..note import Hit, Note
+from ..schema import RuleBase, Terms, no_duplicates
+
+
+def _fold(words: str) -> str:
+    return " ".join(words.lower().split())
+
+
+class SubstitutionRule(RuleBase):
+    """Fires on a word or phrase that has a better replacement.
+
+    Entries match whatever their case and spacing ("thx", "Thx", "THX"), and the replacement
+    takes the capital of the words it replaces ("Thx" -> "Thank you"). `match_case` lists the
+    entries that match only as written: "u" for "you", but not the "U" of "U of T".
+    `case_sensitive: true` makes every entry match only as written.
+    """
+
+    kind: Literal["substitution"]
+    swap: dict[str, str] = Field(min_length=1)
+    case_sensitive: bool = False
+    match_case: list[str] = []
+    PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset({"match", "replacement"})
+
+    @model_validator(mode="after")
+    def _entries_once(self) -> "SubstitutionRule":
+        if not self.case_sensitive:
+            no_duplicates(list(self.swap), what="swap")
+        no_duplicates(self.match_case, what="match_case")
+        unknown = [w for w in self.match_case if w not in self.swap]
+        if unknown:
+            raise ValueError(f"match_case: {unknown} not among the swap entries")
+        return self
+
+    def terms(self) -> Terms:
+        return Terms(phrases=tuple(self.swap), case_sensitive=self.case_sensitive)
+
+    @cached_property
+    def folded(self) -> dict[str, tuple[str, str]]:
+        """Entry folded to lower case and single spaces -> (entry as written, replacement)."""
+        return {_fold(entry): (entry, replacement) for entry, replacement in self.swap.items()}
+
+
+def _follow_case(written: str, replacement: str) -> str:
+    return replacement[:1].upper() + replacement[1:] if written[:1].isupper() else replacement
+
+
+def find(rule: SubstitutionRule, note: Note) -> Iterator[Hit]:
+    exact = set(rule.match_case)
+    for span in note.kept(rule):
+        words = note.words(span)
+        if rule.case_sensitive:
+            entry, replacement = words, rule.swap.get(words)
+        else:
+            entry, replacement = rule.folded.get(_fold(words), (None, None))
+        if replacement is None or (entry in exact and words != entry):
+            continue  # same letters, other case: "U" in "U of T" is not "u"
+        replacement = _follow_case(words, replacement)
+        yield Hit(span, rule.message.format(match=words, replacement=replacement), replacement)
+
+
+Rule = SubstitutionRule  # what the kind registry reads

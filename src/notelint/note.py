@@ -1,0 +1,96 @@
+"""A parsed note: what every rule kind reads, computed once per draft."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from . import guards
+from .draft import Draft
+from .model import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from .schema import RuleCore
+
+OPENING_LINES = 3
+CLOSING_LINES = 6
+
+
+@dataclass
+class Note:
+    """One draft's body, its spaCy Doc, the matchers' hits per rule code, and its context.
+
+    Every offset is a character offset into the body (`text`), as in `Span`.
+    """
+
+    draft: Draft
+    doc: Doc
+    matches: dict[str, list[Span]]
+    context: dict[str, str] = field(default_factory=dict)  # stated, then inferred for keys nobody stated
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    @cached_property
+    def lines(self) -> list[Span]:
+        """Non-blank lines, less the email headers a pasted draft starts with."""
+        from .metrics import nonblank_lines
+
+        return nonblank_lines(self.text)
+
+    @cached_property
+    def quoted(self) -> list[Span]:
+        return guards.quoted_ranges(self.text)
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.idx for t in self.doc]
+
+    def tokens(self, span: Span) -> tuple[int, int]:
+        """The token indices [start, end) that cover a span."""
+        starts = self._token_starts
+        return max(0, bisect.bisect_right(starts, span.start) - 1), bisect.bisect_left(starts, span.end)
+
+    def scope(self, within: str) -> Span:
+        """The part of the note a rule looks at: the body, its opening lines or its closing lines."""
+        lines = self.lines
+        if within == "opening":
+            return Span(lines[0].start, lines[min(OPENING_LINES, len(lines)) - 1].end)
+        if within == "closing":
+            return Span(lines[max(0, len(lines) - CLOSING_LINES)].start, lines[-1].end)
+        return Span(0, len(self.text))
+
+    def kept(self, rule: RuleCore) -> list[Span]:
+        """The rule's matches that survive its guards, earliest and longest first, without overlaps."""
+        kept: list[Span] = []
+        g = rule.guards
+        for m in sorted(set(self.matches.get(rule.code, ())), key=lambda m: (m.start, -(m.end - m.start))):
+            if kept and m.start < kept[-1].end:
+                continue  # overlaps a longer or earlier hit of the same rule
+            if g.quotation and guards.inside(self.quoted, m):
+                continue
+            start, end = self.tokens(m)
+            if g.negation and guards.negated(self.doc, start):
+                continue
+            if guards.neighbour_blocks(self.doc, start, end, g.not_followed_by, g.not_preceded_by):
+                continue
+            if g.names_nearby and guards.next_to_name(self.doc, start, end):
+                continue
+            kept.append(m)
+        return kept
+
+    def words(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule kind reports: the words at fault, the message, and a replacement if it has one."""
+
+    span: Span
+    message: str
+    suggestion: str | None = None
