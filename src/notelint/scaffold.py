@@ -70,6 +70,15 @@ metric: words
 max: 250
 """,
     ),
+    "repeated": (
+        "a word or phrase used more often than a note should",
+        """\
+message: "'{{match}}' appears {{count}} times; {{limit}} is enough"
+max: 1
+phrases:
+  - TODO-phrase
+""",
+    ),
     "spelling": (
         "words a dictionary does not know",
         """\

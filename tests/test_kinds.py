@@ -1,0 +1,218 @@
+"""Rule kinds as a user's pack sees them: the registry, each kind's options, and a kind added as one file."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from notelint.cli import app
+from notelint.draft import parse_draft
+from notelint.engine import Linter
+from notelint.packs import RulePackError, builtin_rules_dir, load_rules
+
+RULE = """\
+code: NL9001
+name: test-rule
+category: casual_tone
+severity: warning
+kind: {kind}
+message: "{message}"
+why: Because.
+instead: Do this.
+{body}
+examples:
+  fire: ["{fire}"]
+  pass: ["{passing}"]
+"""
+
+
+def pack(tmp_path: Path, kind: str, body: str, message: str = "'{match}'", fire: str = "x", passing: str = "y") -> Path:
+    (tmp_path / "rule.yaml").write_text(
+        RULE.format(kind=kind, body=body, message=message, fire=fire, passing=passing), encoding="utf-8"
+    )
+    return tmp_path
+
+
+def findings(tmp_path: Path, text: str, code: str = "NL9001") -> list[tuple[str, str]]:
+    """(matched words, message) of one rule's findings on a note, with the pack beside the built-in rules."""
+    linter = Linter(load_rules([builtin_rules_dir(), tmp_path]))
+    report = linter.lint_text(parse_draft("note.txt", text))
+    return [(f.match, f.message) for f in report.findings if f.rule == code]
+
+
+def test_every_kind_module_is_registered_under_its_kind_name():
+    from notelint.kinds import KINDS
+
+    assert set(KINDS) == {"context", "existence", "metric", "repeated", "required", "spelling", "substitution"}
+    for name, module in KINDS.items():
+        assert module.Rule.model_fields["kind"].annotation.__args__ == (name,)
+        assert callable(module.find)
+
+
+def test_an_unknown_kind_names_the_registered_ones(tmp_path):
+    pack(tmp_path, "count", "phrases: [x]")
+    with pytest.raises(RulePackError) as error:
+        load_rules([tmp_path])
+    assert error.value.problems == [
+        f"{tmp_path / 'rule.yaml'}: kind must be one of context, existence, metric, repeated, required, spelling, substitution"
+    ]
+
+
+def test_the_repeated_kind_added_as_one_file_reports_the_use_past_the_limit(tmp_path):
+    pack(tmp_path, "repeated", "phrases: [passionate]\nmax: 1", message="'{match}' appears {count} times; once is enough")
+    text = "Dear Ana,\n\nI am passionate about data. I am passionate about people, and Passionate about tea.\n\nBest,\nJo"
+    assert findings(tmp_path, text) == [("passionate", "'passionate' appears 3 times; once is enough")]
+    assert findings(tmp_path, "Dear Ana,\n\nI am passionate about data.\n\nBest,\nJo") == []
+
+
+def test_phrases_match_across_line_breaks_and_extra_spaces(tmp_path):
+    pack(tmp_path, "existence", "phrases: [gift card]")
+    assert [m for m, _ in findings(tmp_path, "I sent a gift\ncard and a gift  card to you.")] == ["gift\ncard", "gift  card"]
+
+
+def test_case_sensitive_phrases_match_only_as_written(tmp_path):
+    pack(tmp_path, "existence", "phrases: [Sir]\ncase_sensitive: true")
+    assert [m for m, _ in findings(tmp_path, "Dear Sir, the sir of the house said SIR.")] == ["Sir"]
+
+
+def test_substitution_matches_any_case_and_the_replacement_follows_the_capital(tmp_path):
+    pack(tmp_path, "substitution", "swap: {thx: thank you, u: you}\nmatch_case: [u]",
+         message="write '{replacement}' for '{match}'")
+    found = findings(tmp_path, "Thx for the chat. THX again, and thx to u for it. I studied at U of T.")
+    assert found == [
+        ("Thx", "write 'Thank you' for 'Thx'"),
+        ("THX", "write 'Thank you' for 'THX'"),
+        ("thx", "write 'thank you' for 'thx'"),
+        ("u", "write 'you' for 'u'"),
+    ]
+
+
+@pytest.mark.parametrize("body, problem", [
+    ("swap: {thx: thank you, Thx: Thank you}", "swap: listed more than once: 'Thx'"),
+    ("swap: {thx: thank you}\nmatch_case: [u]", "match_case: ['u'] not among the swap entries"),
+    ("phrases: [gift card, Gift  Card]", "phrases: listed more than once: 'Gift  Card'"),
+    ("phrases: [x]\nguards: {not_followed_by: [data, Data]}", "guards.not_followed_by: listed more than once: 'Data'"),
+])
+def test_an_entry_listed_twice_is_refused_whatever_its_case_and_spacing(tmp_path, body, problem):
+    kind = "substitution" if body.startswith("swap") else "existence"
+    pack(tmp_path, kind, body)
+    with pytest.raises(RulePackError) as error:
+        load_rules([tmp_path])
+    assert [p.split(": ", 1)[1] for p in error.value.problems] == [problem]
+
+
+# -- metric boundaries: each built-in metric rule is quiet at its limit and fires one step past it ---------
+
+def _metric_rules():
+    return [r for r in load_rules() if r.kind == "metric" and r.metric in BUILDERS]
+
+
+def _note(body: str) -> str:
+    return f"Dear Ana,\n\n{body}\n\nBest regards,\nJo"
+
+
+# texts with exactly n of what the metric counts, inside a note with a greeting and sign-off
+BUILDERS = {
+    "words": lambda n: _note(" ".join(["word"] * (n - 5)) + "."),  # greeting and sign-off hold 5 words
+    "sentence_words": lambda n: _note(" ".join(["word"] * n) + "."),
+    "paragraph_words": lambda n: _note(" ".join(["word"] * n) + "."),
+    "paragraphs": lambda n: _note("\n\n".join(["A short paragraph."] * (n - 2))),  # the greeting; the sign-off and name
+    "exclamations": lambda n: _note(" ".join(["Great talk!"] * n)),
+    "emoji": lambda n: _note("Thank you for the talk. " + " ".join(["🙂"] * n)),
+}
+
+
+@pytest.mark.parametrize("rule", _metric_rules(), ids=lambda r: f"{r.code}-{r.metric}")
+def test_metric_rules_hold_at_their_limit_and_fire_one_past_it(linter, rule):
+    limit = int(rule.max)
+    build = BUILDERS[rule.metric]
+
+    def fired(n: int) -> list[str]:
+        report = linter.lint_text(parse_draft("note.txt", build(n)))
+        return [f.message for f in report.findings if f.rule == rule.code]
+
+    assert fired(limit) == []
+    assert fired(limit + 1) == [rule.message.format(value=limit + 1, limit=limit)]
+
+
+# -- open categories ---------------------------------------------------------------------------------
+
+HOUSE = Path(__file__).resolve().parents[1] / "examples" / "house-rules"
+
+
+def run(*args: str):
+    return CliRunner().invoke(app, list(args))
+
+
+def test_a_pack_category_is_listed_explained_reported_and_evaluated(tmp_path):
+    listing = run("rules", "--pack", str(HOUSE)).stdout
+    assert "NL5001  no-salary-talk          money" in listing
+    assert "  money            Money talk: Questions about salary" in listing
+    explained = run("explain", "no-salary-talk", "--pack", str(HOUSE)).stdout
+    assert "Category\n  Money talk: Questions about salary, pay or benefits" in explained
+
+    note = tmp_path / "note.txt"
+    note.write_text("---\nexpect: [money]\n---\nDear Ana,\n\nThank you for the tour of the clinic and the triage "
+                    "board. I would love to join the team. What is the salary range?\n\nBest regards,\nJo Lee\nBSc Nursing, Class of 2027\n")
+    report = json.loads(run("check", "--pack", str(HOUSE), "--format", "json", str(note)).stdout)
+    assert [(f["rule"], f["category"], f["match"]) for f in report["files"][0]["findings"]] == [
+        ("NL5001", "money", "salary range")
+    ]
+    evaluated = json.loads(run("eval", "--pack", str(HOUSE), "--format", "json", str(note)).stdout)
+    assert evaluated["categories"]["money"]["tp"] == 1
+
+
+def test_a_pack_cannot_declare_a_built_in_category_again(tmp_path):
+    (tmp_path / "pack.yaml").write_text("categories:\n  gifts: {title: Presents, description: Again.}\n")
+    pack(tmp_path, "existence", "phrases: [x]")
+    result = run("rules", "--pack", str(tmp_path))
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'pack.yaml'}: category gifts is already declared in" in result.stderr
+
+
+# -- the worked example pack and `notelint test` ------------------------------------------------------
+
+def test_the_house_rules_pack_passes_its_own_examples():
+    result = run("test", str(HOUSE))
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "14 examples of 3 rules: 14 ok, 0 failing"
+
+
+def test_a_broken_example_fails_and_says_what_was_found_instead(tmp_path):
+    broken = tmp_path / "house"
+    broken.mkdir()
+    for path in HOUSE.iterdir():
+        (broken / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    rule = broken / "NL5001-no-salary-talk.yaml"
+    rule.write_text(rule.read_text().replace("      match: starting pay", "      match: pay"))
+    result = run("test", str(broken))
+    assert result.exit_code == 1
+    assert "FAIL NL5001 fire[1]: should report 'pay', but reported 'starting pay'" in result.stdout
+    assert result.stdout.strip().endswith("14 examples of 3 rules: 13 ok, 1 failing")
+
+
+# -- new-rule --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("kind", ["existence", "substitution", "required", "metric", "spelling", "repeated", "context"])
+def test_new_rule_writes_a_file_that_loads_and_whose_todo_examples_fail(tmp_path, kind):
+    made = run("new-rule", "no-salary-talk", "--kind", kind, "--category", "casual_tone", "--dir", str(tmp_path))
+    assert made.exit_code == 0, made.stderr
+    [path] = tmp_path.glob("*.yaml")
+    assert made.stdout == f"created {path}\nfill in its TODOs, then run: notelint test {tmp_path}\n"
+    text = path.read_text()
+    for section in ("why:", "examples:", "fire:" if kind != "context" else "infer:", "pass:"):
+        assert section in text
+    assert run("rules", "--pack", str(tmp_path)).exit_code == 0  # a valid rule file
+    tested = run("test", str(tmp_path))
+    assert tested.exit_code == 1 and "FAIL" in tested.stdout  # until its examples are written
+
+
+def test_new_rule_refuses_an_undeclared_category_and_an_existing_file(tmp_path):
+    unknown = run("new-rule", "no-salary-talk", "--category", "money", "--dir", str(tmp_path))
+    assert unknown.exit_code == 2
+    assert unknown.stderr.startswith("notelint: error: --category 'money' is not declared; use one of length,")
+    assert run("new-rule", "a-rule", "--category", "gifts", "--code", "NL9001", "--dir", str(tmp_path)).exit_code == 0
+    again = run("new-rule", "b-rule", "--category", "gifts", "--code", "NL9001", "--dir", str(tmp_path))
+    assert again.exit_code == 2 and "neither may be in use" in again.stderr
