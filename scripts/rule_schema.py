@@ -15,6 +15,7 @@ from pathlib import Path
 from notelint.kinds import RULE_ADAPTER
 
 TARGET = Path(__file__).resolve().parents[1] / "docs" / "rule.schema.json"
+PACK_TARGET = TARGET.with_name("pack.schema.json")
 
 
 def rule_schema() -> dict:
@@ -32,11 +33,28 @@ def rule_schema() -> dict:
     }
 
 
+def pack_schema() -> dict:
+    from notelint.packs import PackFile
+
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "notelint pack.yaml",
+        "description": "A rule pack's name and the categories its rules may use; see docs/writing-rules.md.",
+        **PackFile.model_json_schema(),
+    }
+
+
 def render() -> str:
     return json.dumps(rule_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
+def render_pack() -> str:
+    return json.dumps(pack_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
 if __name__ == "__main__":
     if "--check" in sys.argv[1:]:
-        sys.exit(0 if TARGET.read_text(encoding="utf-8") == render() else 1)
+        current = TARGET.read_text(encoding="utf-8") == render()
+        sys.exit(0 if current and PACK_TARGET.read_text(encoding="utf-8") == render_pack() else 1)
     TARGET.write_text(render(), encoding="utf-8")
+    PACK_TARGET.write_text(render_pack(), encoding="utf-8")

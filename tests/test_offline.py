@@ -30,9 +30,9 @@ def test_lint_with_sockets_blocked(no_network, rules):
     from notelint.metrics import flesch_reading_ease
 
     report = Linter(rules).lint_text(parse_draft("note.txt", LONG_NOTE))
-    assert report.score.value >= 0
-    assert flesch_reading_ease(LONG_NOTE) == pytest.approx(flesch_reading_ease(LONG_NOTE))
-    assert isinstance(flesch_reading_ease("The cat sat on the mat. It was happy there."), float)
+    assert report.findings and report.score.value < 100  # the readability and repetition rules ran
+    # 10 words, 2 sentences, 11 syllables: 206.835 - 1.015 * 5 - 84.6 * 1.1
+    assert flesch_reading_ease("The cat sat on the mat. It was happy there.") == pytest.approx(108.7)
 
 
 def test_textstat_syllables_come_from_shipped_cmudict(no_network):

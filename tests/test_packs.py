@@ -120,10 +120,18 @@ def test_bad_regex_is_a_load_time_error_for_every_command_without_re2_log_lines(
     write(tmp_path, "r.yaml", GOOD.replace("phrases: [fruit basket]", "regex: ['(?<=fruit) basket', 'ok+']"))
     expected = (f"notelint: error: {tmp_path / 'r.yaml'}: regex: 0: '(?<=fruit) basket' is not a valid RE2 "
                 "expression: invalid perl operator: (?<=\n")
-    for command in (["rules"], ["explain", "NL601"], ["check", "-"]):
-        result = CliRunner().invoke(app, [*command, "--rules", str(tmp_path)], input="Dear Sam,\n\nThanks.\n")
+    for command in (["rules", "--pack", str(tmp_path)], ["explain", "NL601", "--pack", str(tmp_path)],
+                    ["check", "-", "--pack", str(tmp_path)], ["test", str(tmp_path)]):
+        result = CliRunner().invoke(app, command, input="Dear Sam,\n\nThanks.\n")
         assert result.exit_code == 2, command
         assert result.stderr == expected, command
+    # RE2 logs from C++, straight to the process's stderr: only a real process shows it
+    import subprocess
+    import sys
+
+    process = subprocess.run([sys.executable, "-m", "notelint", "rules", "--pack", str(tmp_path)],
+                             capture_output=True, text=True)
+    assert (process.returncode, process.stderr) == (2, expected)
 
 
 def test_a_phrase_listed_twice_is_refused(tmp_path):
