@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from . import guards, kinds
