@@ -41,12 +41,12 @@ class Linter:
         """Report on each draft in order, streaming them through one nlp.pipe."""
         pairs = ((draft.body, draft) for draft in drafts)
         for doc, draft in self.compiled.nlp.pipe(pairs, as_tuples=True, batch_size=32):
-            yield self._report(Note(draft, doc, self._matches(doc), dict(draft.context)))
+            yield self._report(Note(draft, doc, self._matches(doc, draft.body), dict(draft.context)))
 
     def lint_text(self, draft: Draft) -> FileReport:
         return next(self.lint([draft]))
 
-    def _matches(self, doc: Doc) -> dict[str, list[Span]]:
+    def _matches(self, doc: Doc, text: str) -> dict[str, list[Span]]:
         """Every rule's phrase, pattern and regex hits, by rule code. Phrases skip extra spaces and line breaks."""
         compiled = self.compiled
         found: dict[str, list[Span]] = defaultdict(list)
@@ -62,7 +62,7 @@ class Linter:
         for code, expressions in compiled.regexes.items():
             for expression in expressions:
                 group = 1 if expression.groups else 0  # a capturing group narrows the finding
-                for hit in expression.finditer(doc.text):
+                for hit in expression.finditer(text):
                     if hit.end(group) > hit.start(group):
                         found[code].append(Span(hit.start(group), hit.end(group)))
         return found

@@ -31,9 +31,16 @@ class Note:
     matches: dict[str, list[Span]]
     context: dict[str, str] = field(default_factory=dict)  # stated, then inferred for keys nobody stated
 
-    @property
+    @cached_property
     def text(self) -> str:
-        return self.doc.text
+        return self.draft.body  # the text the doc was made from; doc.text rebuilds it on every call
+
+    @cached_property
+    def word_tokens(self) -> list:
+        """The tokens that hold a letter or digit."""
+        from .metrics import words
+
+        return words(self.doc)
 
     @cached_property
     def lines(self) -> list[Span]:

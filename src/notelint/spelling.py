@@ -227,6 +227,7 @@ def _correction(lower: str, allowed: float) -> tuple[str, float] | None:
     return best, cost
 
 
+@lru_cache(maxsize=8192)  # a class of students repeats its misspellings; each search takes ~8 ms
 def suggest(word: str, strict: bool = False) -> str | None:
     """The correction of a likely misspelling, or None when the word is known, foreign or jargon.
 

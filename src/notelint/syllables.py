@@ -20,13 +20,21 @@ class CmuLookup(Mapping[str, list[list[str]]]):
 
     def __init__(self, text: str):
         self._text = text
+        self._found: dict[str, list[list[str]]] = {}  # words already looked up: notes repeat them
+
+    def __getitem__(self, word: str) -> list[list[str]]:
+        if word not in self._found:
+            if len(self._found) > 50_000:
+                self._found.clear()
+            self._found[word] = self._search(word)
+        return self._found[word]
 
     def _line_at(self, offset: int) -> tuple[int, int]:
         start = self._text.rfind("\n", 0, offset) + 1
         end = self._text.find("\n", start)
         return start, len(self._text) if end == -1 else end
 
-    def __getitem__(self, word: str) -> list[list[str]]:
+    def _search(self, word: str) -> list[list[str]]:
         text, low, high = self._text, 0, len(self._text)
         while low < high:
             start, end = self._line_at((low + high) // 2)

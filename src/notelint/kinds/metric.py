@@ -74,7 +74,7 @@ class MetricRule(RuleBase):
 
 
 def _words(rule: MetricRule, note: Note) -> list[Measure]:
-    tokens = metrics.words(note.doc)
+    tokens = note.word_tokens
     return [Measure(len(tokens), note.lines[0], tuple(Span(t.idx, t.idx + len(t.text)) for t in tokens))]
 
 
@@ -116,7 +116,7 @@ def _detail_words(rule: MetricRule, note: Note) -> list[Measure]:
 
 
 def _reading_ease(rule: MetricRule, note: Note) -> list[Measure]:
-    if len(metrics.words(note.doc)) < metrics.MIN_WORDS_FOR_READABILITY:
+    if len(note.word_tokens) < metrics.MIN_WORDS_FOR_READABILITY:
         return []
     return [Measure(metrics.flesch_reading_ease(note.text), note.lines[0])]
 

@@ -37,22 +37,20 @@ def find(rule: SpellingRule, note: Note) -> Iterator[Hit]:
     known = note.draft.known_words | names
     for token in doc:
         word = token.text
+        if len(word) < rule.min_length or not word.isalpha() or word.lower() in known or dictionary.is_known(word):
+            continue  # most words stop here, before any look at their neighbours
         span = Span(token.idx, token.idx + len(word))
         if (
-            len(word) < rule.min_length
-            or not word.isalpha()
-            or token.like_url
+            token.like_url
             or token.like_email
-            or word.lower() in known
             or (token.i > 0 and doc[token.i - 1].text in {"@", "#"})
             or _joined_by_hyphen(doc, token)  # pre-screen, multi-site: parts are not words
             or (rule.guards.quotation and guards.inside(note.quoted, span))
-            or dictionary.is_known(word)
         ):
             continue
         if word.islower():
             suggestion = dictionary.suggest(word)
-        elif word[0].isupper() and word[1:].islower() and (_starts_sentence(doc, token) or token.idx in signoff):
+        elif word[0].isupper() and word[1:].islower() and (_starts_sentence(note, token) or token.idx in signoff):
             suggestion = dictionary.suggest(word, strict=True)
         else:
             continue  # a name, an acronym or a product mid-sentence
@@ -66,15 +64,16 @@ def _joined_by_hyphen(doc: Doc, token: Token) -> bool:
     return bool(before or after)
 
 
-def _starts_sentence(doc: Doc, token: Token) -> bool:
+def _starts_sentence(note: Note, token: Token) -> bool:
     """First word of a line, or after . ! ? (quotes and brackets allowed in between)."""
+    doc = note.doc
     i = token.i - 1
     while i >= 0 and (doc[i].is_space or doc[i].text in {'"', "'", "\u201c", "\u2018", "(", "["}):
         i -= 1
     if i < 0:
         return True
     before = doc[i]
-    return before.text in {".", "!", "?", "...", "\u2026"} or "\n" in doc.text[before.idx + len(before.text) : token.idx]
+    return before.text in {".", "!", "?", "...", "\u2026"} or "\n" in note.text[before.idx + len(before.text) : token.idx]
 
 
 def _signoff_and_names(note: Note) -> tuple[Span, frozenset[str]]:
