@@ -19,3 +19,11 @@ def rules():
 @pytest.fixture(scope="session")
 def linter(rules):
     return Linter(rules)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _report_cache_outside_the_repository(tmp_path_factory):
+    """`notelint check` keeps a report cache in the current folder; tests keep theirs in a temporary one."""
+    import os
+
+    os.environ["NOTELINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("notelint-cache"))

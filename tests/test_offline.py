@@ -73,3 +73,14 @@ def test_fresh_process_with_sockets_blocked(tmp_path):
     assert process.returncode in (0, 1), process.stderr
     assert process.stderr == ""
     assert '"path":' in process.stdout
+
+
+def test_textstat_runs_without_importing_nltk():
+    """NLTK is what would download cmudict; notelint keeps it out of the process altogether."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom notelint.metrics import flesch_reading_ease as f\n"
+            "print(round(f('The cat sat on the mat. It was happy there.'), 1), 'nltk' in sys.modules)")
+    process = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert process.stdout == "108.7 False\n", process.stderr

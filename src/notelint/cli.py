@@ -113,6 +113,13 @@ def check(
     model: Annotated[
         Optional[str], typer.Option("--model", help="Use an installed trained spaCy pipeline instead of the blank one.")
     ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Lint every draft afresh; don't read or write the report cache.")
+    ] = False,
+    cache_dir: Annotated[
+        Optional[Path],
+        typer.Option("--cache-dir", help="Where to keep reports of unchanged drafts (default: ./.notelint_cache)."),
+    ] = None,
 ) -> None:
     """Check drafts and print findings and a score for each."""
     from .draft import DraftError, expand_paths, parse_context_options, read_draft
@@ -128,8 +135,6 @@ def check(
     except DraftError as exc:
         fail(str(exc))
         raise typer.Exit(2) from None
-    rules = _load(rules_dirs, select, ignore)
-
     errors: list[dict] = []
     files: list[str] = []
     for path in paths:
@@ -138,24 +143,23 @@ def check(
             errors.append({"path": path, "message": "no drafts (.txt, .md, .eml) in this folder"})
         files.extend(found)
 
-    def drafts():  # noqa: ANN202
-        for path in files:
-            try:
-                yield read_draft(path, options_context)
-            except DraftError as exc:
-                errors.append({"path": "<stdin>" if path == "-" else path, "message": str(exc)})
+    drafts = []
+    for path in files:
+        try:
+            drafts.append(read_draft(path, options_context))
+        except DraftError as exc:
+            errors.append({"path": "<stdin>" if path == "-" else path, "message": str(exc)})
 
-    from .engine import Linter
-    from .packs import RulePackError
-
-    linter = Linter(rules, model=model)
-    try:
-        reports = list(linter.lint(drafts()))
-    except RulePackError as exc:
-        _exit_for_pack(exc)
-    except OSError as exc:  # e.g. --model names a pipeline that is not installed
-        fail(str(exc).splitlines()[0])
-        raise typer.Exit(2) from None
+    cache = None if no_cache else _report_cache(cache_dir, rules_dirs, select, ignore, model)
+    reports = [cache.get(draft) if cache else None for draft in drafts]
+    missing = [i for i, report in enumerate(reports) if report is None]
+    if missing or not drafts:  # rules are loaded (and checked) only when a draft needs linting
+        rules = _load(rules_dirs, select, ignore)
+    if missing:
+        for i, report in zip(missing, _lint(rules, model, [drafts[i] for i in missing])):
+            reports[i] = report
+            if cache:
+                cache.put(drafts[i], report)
     reporter(output_format)(reports, sys.stdout, errors)
     for error in errors:
         fail(f"{error['path']}: {error['message']}")
@@ -164,6 +168,35 @@ def check(
     threshold = None if fail_on == "never" else Severity(fail_on).rank
     failing = threshold is not None and any(f.severity.rank >= threshold for r in reports for f in r.findings)
     raise typer.Exit(1 if failing else 0)
+
+
+def _lint(rules, model: str | None, drafts: list):  # noqa: ANN001, ANN202 - rules, Drafts -> FileReports
+    """Lint drafts with a fresh Linter; a pack error found while compiling, or a missing --model, exits 2."""
+    from .engine import Linter
+    from .packs import RulePackError
+
+    try:
+        return list(Linter(rules, model=model).lint(drafts))
+    except RulePackError as exc:
+        _exit_for_pack(exc)
+    except OSError as exc:  # e.g. --model names a pipeline that is not installed
+        fail(str(exc).splitlines()[0])
+        raise typer.Exit(2) from None
+
+
+def _report_cache(directory: Path | None, rule_dirs: list[Path] | None, *options: object):  # noqa: ANN202
+    """The report cache for this set of rules and options, in --cache-dir, $NOTELINT_CACHE_DIR or ./.notelint_cache."""
+    import os
+
+    from .cache import DEFAULT_DIR, ReportCache, fingerprint
+    from .packs import builtin_rules_dir
+
+    directory = directory or Path(os.environ.get("NOTELINT_CACHE_DIR") or DEFAULT_DIR)
+    try:
+        salt = fingerprint([builtin_rules_dir(), *(rule_dirs or [])], *options)
+    except OSError:
+        return None  # a pack folder that cannot be read: loading the rules reports it
+    return ReportCache(directory, salt)
 
 
 @app.command("rules")

@@ -10,8 +10,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from . import yaml12
-from .model import Position
-from .schema import CONTEXT_VALUES
+from .model import CONTEXT_VALUES, Position
 
 DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".eml")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)

@@ -17,6 +17,14 @@ class Severity(str, Enum):
         return {"info": 0, "warning": 1, "error": 2}[self.value]
 
 
+# the situations a note can be in; rules' `context:` filters and front matter use these values
+CONTEXT_VALUES: dict[str, tuple[str, ...]] = {
+    "audience": ("hiring-manager", "interviewer", "panel", "recruiter", "referrer"),
+    "stage": ("phone-screen", "interview", "after-offer", "rejection"),
+    "medium": ("email", "card", "linkedin"),
+}
+
+
 @dataclass(frozen=True)
 class Category:
     """A family of problems, declared with its title and description in a pack's pack.yaml."""

@@ -9,13 +9,8 @@ from typing import Any, ClassVar, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .model import Severity
+from .model import CONTEXT_VALUES, Severity  # noqa: F401 - CONTEXT_VALUES is part of the rule model
 
-CONTEXT_VALUES: dict[str, tuple[str, ...]] = {
-    "audience": ("hiring-manager", "interviewer", "panel", "recruiter", "referrer"),
-    "stage": ("phone-screen", "interview", "after-offer", "rejection"),
-    "medium": ("email", "card", "linkedin"),
-}
 
 # Token attributes a blank English pipeline sets; anything else would never match.
 TRAINED_ATTRS = {"POS", "TAG", "DEP", "LEMMA", "MORPH", "ENT_TYPE", "ENT_IOB", "ENT_ID", "ENT_KB_ID", "SENT_START"}

@@ -1,0 +1,111 @@
+"""A content-addressed cache of reports, so that re-checking an unchanged draft never imports spaCy.
+
+The key covers everything a report depends on: the draft's text (front matter included), the
+context given on the command line, every rule file's bytes, the options that choose rules, and
+notelint's version. An entry is one JSON file written atomically (temporary file, then rename),
+so two runs at once never see half an entry; an entry that does not parse, or whose key or
+format does not match, is ignored and rewritten, never trusted.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+from typing import Iterable
+
+from . import __version__
+from .draft import Draft
+from .model import Deduction, FileReport, Finding, Inference, Position, Score, Severity
+
+FORMAT = 1
+DEFAULT_DIR = ".notelint_cache"
+README = "Created by notelint: a cache of reports for unchanged drafts. Safe to delete.\n"
+
+
+def fingerprint(rule_dirs: Iterable[Path], *options: object) -> str:
+    """A digest of every rule file (name and bytes), the options that change results, and the version."""
+    digest = hashlib.sha256(f"notelint {__version__} cache {FORMAT}\n".encode())
+    for directory in rule_dirs:
+        for path in sorted(directory.glob("*.y*ml")):
+            digest.update(f"{path.name}\n".encode())
+            digest.update(path.read_bytes())
+    digest.update(json.dumps(options, sort_keys=True, default=str).encode())
+    return digest.hexdigest()
+
+
+class ReportCache:
+    """Reports by draft content under `directory`; every failure to read or write is a miss, never an error."""
+
+    def __init__(self, directory: Path, salt: str):
+        self.directory = directory / f"v{FORMAT}"
+        self.root = directory
+        self.salt = salt
+
+    def key(self, draft: Draft) -> str:
+        digest = hashlib.sha256(self.salt.encode())
+        digest.update(json.dumps(draft.context, sort_keys=True).encode())
+        digest.update(draft.text.encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.directory / key[:2] / f"{key}.json"
+
+    def get(self, draft: Draft) -> FileReport | None:
+        key = self.key(draft)
+        try:
+            entry = json.loads(self._path(key).read_text(encoding="utf-8"))
+            if entry.get("key") != key:
+                return None
+            return _report_from(entry["report"], draft.path)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+
+    def put(self, draft: Draft, report: FileReport) -> None:
+        key = self.key(draft)
+        path = self._path(key)
+        try:
+            self._mark_root()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            entry = json.dumps({"key": key, "report": _report_to(report)}, ensure_ascii=False)
+            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp") as out:
+                out.write(entry)
+            os.replace(out.name, path)
+        except OSError:
+            try:
+                os.unlink(out.name)  # type: ignore[possibly-undefined]
+            except (OSError, NameError):
+                pass
+
+    def _mark_root(self) -> None:
+        """Tell git and backup tools to leave the folder alone, as pytest and Ruff do."""
+        if (self.root / ".gitignore").exists():
+            return
+        self.root.mkdir(parents=True, exist_ok=True)
+        (self.root / ".gitignore").write_text("# created by notelint\n*\n", encoding="utf-8")
+        (self.root / "CACHEDIR.TAG").write_text(
+            "Signature: 8a477f597d28d172789f06886806bc55\n# " + README, encoding="utf-8"
+        )
+
+
+def _report_to(report: FileReport) -> dict:
+    data = asdict(report)
+    del data["path"]  # the same text at another path has the same findings
+    return data
+
+
+def _report_from(data: dict, path: str) -> FileReport:
+    findings = tuple(
+        Finding(**{**f, "severity": Severity(f["severity"]), "start": Position(**f["start"]), "end": Position(**f["end"])})
+        for f in data["findings"]
+    )
+    score = data["score"]
+    return FileReport(
+        path=path,
+        findings=findings,
+        score=Score(score["value"], score["band"], score["advice"], tuple(Deduction(**d) for d in score["deductions"])),
+        context=dict(data["context"]),
+        inferred={key: Inference(**value) for key, value in data["inferred"].items()},
+    )

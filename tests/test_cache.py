@@ -1,0 +1,103 @@
+"""The report cache: unchanged drafts are answered without spaCy; any change to what a report depends on is a miss."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+
+NOTE = "Dear Ms. Okafor,\n\nThx for the tour of the clinic and the triage board.\n\nBest regards,\nDaniel\n"
+
+
+def notelint(*args: str, cache: Path, cwd: Path | None = None, code: str = "") -> subprocess.CompletedProcess:
+    """Run the CLI in a fresh interpreter; `code` runs after it, in the same process."""
+    script = (
+        "import sys\nfrom notelint.cli import app\n"
+        "try:\n    app(sys.argv[1:])\nexcept SystemExit as done:\n    status = done.code\n"
+        f"{code}\nsys.exit(status)\n"
+    )
+    env = {**os.environ, "NOTELINT_CACHE_DIR": str(cache)}
+    return subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, env=env, cwd=cwd)
+
+
+def test_an_unchanged_draft_is_answered_from_the_cache_without_importing_spacy(tmp_path):
+    draft = tmp_path / "note.txt"
+    draft.write_text(NOTE)
+    cache = tmp_path / "cache"
+    first = notelint("check", "--format", "json", str(draft), cache=cache)
+    second = notelint("check", "--format", "json", str(draft), cache=cache,
+                      code="print('spacy imported' if 'spacy' in sys.modules else 'no spacy', file=sys.stderr)")
+    assert first.returncode == second.returncode == 1
+    assert second.stdout == first.stdout
+    assert second.stderr == "no spacy\n"
+    assert (cache / ".gitignore").read_text() == "# created by notelint\n*\n"
+
+
+def test_a_changed_rule_context_or_draft_is_linted_again(tmp_path):
+    pack = tmp_path / "pack"
+    shutil.copytree(ROOT / "examples" / "house-rules", pack)
+    draft = tmp_path / "note.txt"
+    draft.write_text(NOTE.replace("triage board.", "triage board. What is the salary range?"))
+    cache = tmp_path / "cache"
+
+    def messages(*extra: str) -> list[str]:
+        result = notelint("check", "--format", "json", "--pack", str(pack), *extra, str(draft), cache=cache)
+        return [f["message"] for f in json.loads(result.stdout)["files"][0]["findings"]]
+
+    before = messages()
+    assert "'salary range': leave pay and benefits out of a thank-you note" in before
+    rule = pack / "NL5001-no-salary-talk.yaml"
+    rule.write_text(rule.read_text().replace("leave pay and benefits out", "keep pay out"))
+    assert "'salary range': keep pay out of a thank-you note" in messages()
+    assert not any("salary" in m for m in messages("--context", "stage=after-offer"))  # NL5001 skips after an offer
+    draft.write_text(draft.read_text().replace("Thx", "Thank you"))
+    assert not any("Thx" in m for m in messages())
+
+
+def test_a_corrupt_or_foreign_entry_is_ignored_and_replaced(tmp_path):
+    draft = tmp_path / "note.txt"
+    draft.write_text(NOTE)
+    cache = tmp_path / "cache"
+    expected = notelint("check", "--format", "json", str(draft), cache=cache).stdout
+    [entry] = (cache / "v1").glob("*/*.json")
+    for damage in ("{not json", json.dumps({"key": "someone else's", "report": {}}), "[]", ""):
+        entry.write_text(damage)
+        assert notelint("check", "--format", "json", str(draft), cache=cache).stdout == expected
+        assert json.loads(entry.read_text())["key"] == entry.stem
+
+
+def test_no_cache_reads_and_writes_nothing(tmp_path):
+    draft = tmp_path / "note.txt"
+    draft.write_text(NOTE)
+    result = notelint("check", "--no-cache", str(draft), cache=tmp_path / "cache")
+    assert result.returncode == 1 and not (tmp_path / "cache").exists()
+
+
+def test_two_runs_at_once_share_the_cache_without_damage(tmp_path):
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    for i in range(12):
+        (drafts / f"{i:02}.txt").write_text(NOTE.replace("triage board", f"triage board number {i}"))
+    cache = tmp_path / "cache"
+    env = {**os.environ, "NOTELINT_CACHE_DIR": str(cache)}
+    command = [sys.executable, "-m", "notelint", "check", "--format", "json", str(drafts)]
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env) for _ in range(2)]
+    outputs = [run.communicate()[0] for run in runs]
+    uncached = notelint("check", "--format", "json", "--no-cache", str(drafts), cache=cache).stdout
+    assert outputs == [uncached, uncached]
+    entries = list((cache / "v1").glob("*/*.json"))
+    assert len(entries) == 12 and all(json.loads(e.read_text())["key"] == e.stem for e in entries)
+    assert not list((cache / "v1").glob("*/*.tmp"))
+
+
+def test_a_new_version_of_notelint_is_a_different_key(monkeypatch):
+    from notelint import cache
+
+    rules = [ROOT / "rules"]
+    before = cache.fingerprint(rules, None)
+    monkeypatch.setattr(cache, "__version__", "99.0")
+    assert cache.fingerprint(rules, None) != before
