@@ -101,3 +101,23 @@ def test_a_new_version_of_notelint_is_a_different_key(monkeypatch):
     before = cache.fingerprint(rules, None)
     monkeypatch.setattr(cache, "__version__", "99.0")
     assert cache.fingerprint(rules, None) != before
+
+
+def test_jobs_2_gives_the_same_output_in_the_same_order_as_jobs_1(tmp_path):
+    from notelint.parallel import MIN_DRAFTS_PER_JOB, workers_for
+
+    drafts = sorted((ROOT / "corpus").glob("*.txt"))[: 2 * MIN_DRAFTS_PER_JOB + 5]
+    assert workers_for(2, len(drafts)) == 2  # this batch really is split
+    paths = [str(p) for p in drafts]
+    one = notelint("check", "--no-cache", "--format", "json", "--jobs", "1", *paths, cache=tmp_path)
+    two = notelint("check", "--no-cache", "--format", "json", "--jobs", "2", *paths, cache=tmp_path)
+    assert (two.returncode, two.stdout, two.stderr) == (one.returncode, one.stdout, one.stderr)
+    assert [f["path"] for f in json.loads(two.stdout)["files"]] == paths
+
+
+def test_a_pack_error_found_in_a_worker_is_one_line_per_problem(tmp_path):
+    from notelint.packs import RulePackError
+    import pickle
+
+    error = pickle.loads(pickle.dumps(RulePackError(["a.yaml: one", "b.yaml: two"])))
+    assert error.problems == ["a.yaml: one", "b.yaml: two"]

@@ -116,6 +116,9 @@ def check(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Lint every draft afresh; don't read or write the report cache.")
     ] = False,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", help="Processes for big batches (0: one per core); output is the same.")
+    ] = 0,
     cache_dir: Annotated[
         Optional[Path],
         typer.Option("--cache-dir", help="Where to keep reports of unchanged drafts (default: ./.notelint_cache)."),
@@ -129,6 +132,9 @@ def check(
     _check_format(output_format, FORMATS)
     if fail_on not in ("error", "warning", "info", "never"):
         fail(f"--fail-on must be error, warning, info or never, not {fail_on!r}")
+        raise typer.Exit(2)
+    if jobs < 0:
+        fail(f"--jobs must be 0 (one per core) or more, not {jobs}")
         raise typer.Exit(2)
     try:
         options_context = parse_context_options(context or [])
@@ -156,7 +162,7 @@ def check(
     if missing or not drafts:  # rules are loaded (and checked) only when a draft needs linting
         rules = _load(rules_dirs, select, ignore)
     if missing:
-        for i, report in zip(missing, _lint(rules, model, [drafts[i] for i in missing])):
+        for i, report in zip(missing, _lint(rules, model, [drafts[i] for i in missing], jobs)):
             reports[i] = report
             if cache:
                 cache.put(drafts[i], report)
@@ -170,13 +176,13 @@ def check(
     raise typer.Exit(1 if failing else 0)
 
 
-def _lint(rules, model: str | None, drafts: list):  # noqa: ANN001, ANN202 - rules, Drafts -> FileReports
-    """Lint drafts with a fresh Linter; a pack error found while compiling, or a missing --model, exits 2."""
-    from .engine import Linter
+def _lint(rules, model: str | None, drafts: list, jobs: int = 1):  # noqa: ANN001, ANN202 - Drafts -> FileReports
+    """Lint drafts, in `jobs` processes for big batches; a pack error found while compiling, or a missing --model, exits 2."""
     from .packs import RulePackError
+    from .parallel import lint_in_processes
 
     try:
-        return list(Linter(rules, model=model).lint(drafts))
+        return lint_in_processes(rules, model, drafts, jobs)
     except RulePackError as exc:
         _exit_for_pack(exc)
     except OSError as exc:  # e.g. --model names a pipeline that is not installed

@@ -57,6 +57,9 @@ class RulePackError(Exception):
         super().__init__("\n".join(problems))
         self.problems = problems
 
+    def __reduce__(self):  # noqa: ANN204 - so that it crosses from a worker process intact
+        return (RulePackError, (self.problems,))
+
 
 def builtin_rules_dir() -> Path:
     """The rules shipped inside the wheel, or the source tree's rules/ in a checkout."""
