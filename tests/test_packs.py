@@ -142,3 +142,19 @@ def test_a_phrase_listed_twice_is_refused(tmp_path):
 def test_a_key_written_twice_is_refused(tmp_path):
     path = write(tmp_path, "k.yaml", GOOD.replace("phrases: [fruit basket]", "phrases: [fruit basket]\nwhy: Again."))
     assert problems(tmp_path) == [f"{path}: line 10: not valid YAML: 'why' is written twice in the same mapping"]
+
+
+@pytest.mark.parametrize("body, problem", [
+    ("phrases: [" + ", ".join(f"w{i}" for i in range(2001)) + "]", "phrases: List should have at most 2000 items after validation, not 2001"),
+    ("patterns: [[" + ", ".join(["{LOWER: a}"] * 17) + "]]", "patterns: a token pattern may have at most 16 tokens"),
+    ("regex: ['" + "a" * 1001 + "']", "regex: an expression may be at most 1000 characters long"),
+])
+def test_a_runaway_rule_is_refused_before_it_is_compiled(tmp_path, body, problem):
+    path = write(tmp_path, "big.yaml", GOOD.replace("phrases: [fruit basket]", body))
+    found = problems(tmp_path)
+    assert len(found) == 1 and found[0].startswith(f"{path}: ") and found[0].endswith(problem)
+
+
+def test_a_huge_rule_file_is_refused_unread(tmp_path):
+    path = write(tmp_path, "huge.yaml", GOOD + "#" * 1_000_001 + "\n")
+    assert problems(tmp_path) == [f"{path}: {path.stat().st_size:,} bytes; a rule file may be at most 1,000,000"]

@@ -100,8 +100,13 @@ def _describe(error: dict) -> str:
     return f"{key}: {message}" if key else message
 
 
+MAX_FILE_BYTES = 1_000_000  # the largest built-in rule file is about 12 kB
+
+
 def _read_yaml(path: Path) -> dict:
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise RulePackError([f"{path}: {path.stat().st_size:,} bytes; a rule file may be at most {MAX_FILE_BYTES:,}"])
         data = yaml12.load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise RulePackError([f"{path}: cannot read: {exc}"]) from None

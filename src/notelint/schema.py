@@ -243,12 +243,21 @@ class RuleBase(RuleCore):
         return self
 
 
+# Bounds that keep a hostile or runaway pack from taking minutes to load or compile; the largest
+# built-in rule uses a tenth of each.
+MAX_PHRASES = 2_000
+MAX_PATTERNS = 200
+MAX_PATTERN_TOKENS = 16
+MAX_REGEXES = 100
+MAX_REGEX_CHARS = 1_000
+
+
 class MatchFields(Strict):
     """What a rule looks for: phrases, token patterns and RE2 expressions, checked when loaded."""
 
-    phrases: list[str] = []  # matched whatever the case and spacing ("Thank  you" = "thank you")
-    patterns: list[list[TokenSpec]] = []
-    regex: list[str] = []  # as written: add (?i) to ignore case
+    phrases: list[str] = Field([], max_length=MAX_PHRASES)  # matched whatever the case and spacing
+    patterns: list[list[TokenSpec]] = Field([], max_length=MAX_PATTERNS)
+    regex: list[str] = Field([], max_length=MAX_REGEXES)  # as written: add (?i) to ignore case
     case_sensitive: bool = False  # phrases match only as written
 
     @field_validator("regex")
@@ -267,6 +276,10 @@ class MatchFields(Strict):
             raise ValueError("needs at least one of phrases, patterns or regex")
         if any(not p for p in self.patterns):
             raise ValueError("patterns: a token pattern cannot be empty")
+        if any(len(p) > MAX_PATTERN_TOKENS for p in self.patterns):
+            raise ValueError(f"patterns: a token pattern may have at most {MAX_PATTERN_TOKENS} tokens")
+        if any(len(r) > MAX_REGEX_CHARS for r in self.regex):
+            raise ValueError(f"regex: an expression may be at most {MAX_REGEX_CHARS} characters long")
         return self
 
     def terms(self) -> Terms:

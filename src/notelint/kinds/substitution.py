@@ -7,7 +7,7 @@ from typing import ClassVar, Iterator, Literal
 from pydantic import Field, model_validator
 
 from ..note import Hit, Note
-from ..schema import RuleBase, Terms, no_duplicates
+from ..schema import MAX_PHRASES, RuleBase, Terms, no_duplicates
 
 
 def _fold(words: str) -> str:
@@ -24,7 +24,7 @@ class SubstitutionRule(RuleBase):
     """
 
     kind: Literal["substitution"]
-    swap: dict[str, str] = Field(min_length=1)
+    swap: dict[str, str] = Field(min_length=1, max_length=MAX_PHRASES)
     case_sensitive: bool = False
     match_case: list[str] = []
     PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset({"match", "replacement"})
