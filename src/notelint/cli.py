@@ -195,7 +195,7 @@ def _report_cache(directory: Path | None, rule_dirs: list[Path] | None, *options
     import os
 
     from .cache import DEFAULT_DIR, ReportCache, fingerprint
-    from .packs import builtin_rules_dir
+    from .locations import builtin_rules_dir
 
     directory = directory or Path(os.environ.get("NOTELINT_CACHE_DIR") or DEFAULT_DIR)
     try:

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
 from pydantic import Field, ValidationError, field_validator
 
 from . import yaml12
+from .locations import builtin_rules_dir
 from .model import Category, rule_number
 from .schema import CATEGORY_NAME, TRAINED_ATTRS, RuleCore, Strict
 
@@ -59,14 +59,6 @@ class RulePackError(Exception):
 
     def __reduce__(self):  # noqa: ANN204 - so that it crosses from a worker process intact
         return (RulePackError, (self.problems,))
-
-
-def builtin_rules_dir() -> Path:
-    """The rules shipped inside the wheel, or the source tree's rules/ in a checkout."""
-    shipped = Path(str(resources.files("notelint"))) / "rules"
-    if shipped.is_dir():
-        return shipped
-    return Path(__file__).resolve().parents[2] / "rules"
 
 
 def _rule_files(directory: Path) -> list[Path]:
