@@ -73,20 +73,13 @@ def _load_packs(rule_dirs: list[Path] | None):  # noqa: ANN202 - a packs.RuleSet
 
 
 def _load(rule_dirs: list[Path] | None, select: list[str] | None = None, ignore: list[str] | None = None):  # noqa: ANN202
+    from .selection import choose, unknown
+
     rules = _load_packs(rule_dirs).rules
-    known = {key.lower() for r in rules for key in (r.code, r.name, r.category)}
-    for choice in (select or []) + (ignore or []):
-        if choice.lower() not in known:
-            fail(f"unknown rule or category {choice!r} (see `notelint rules`)")
-            raise typer.Exit(2)
-
-    def chosen(rule) -> bool:  # noqa: ANN001
-        keys = {rule.code.lower(), rule.name.lower(), rule.category.lower()}
-        if select and not keys & {s.lower() for s in select} and rule.REPORTS:
-            return False
-        return not (ignore and keys & {i.lower() for i in ignore})
-
-    return [r for r in rules if chosen(r)]
+    for choice in unknown(rules, [*(select or []), *(ignore or [])]):
+        fail(f"unknown rule, code prefix or category {choice!r} (see `notelint rules`)")
+        raise typer.Exit(2)
+    return choose(rules, select or None, ignore=ignore or [])
 
 
 def _check_format(value: str, allowed: tuple[str, ...]) -> str:
