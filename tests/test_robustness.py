@@ -256,3 +256,80 @@ def test_line_and_column_across_encodings_and_line_endings(tmp_path, newline, en
     text = newline.join(["---", "audience: interviewer", "---", "Dear Ms. Okafor,", "", line, "", "Best,", "Jo", ""])
     data = ("\ufeff" + text).encode("utf-16-be") if encoding == "utf-16-be-bom" else text.encode(encoding)
     assert _positions(data, tmp_path) == {"NL1302": (6, line.index("Thx") + 1), "NL1401": (6, line.index("realy") + 1)}
+
+
+# --- size limit --------------------------------------------------------------------------------
+
+LIMIT_HINT = "the limit is 1,000,000 characters (see --max-size)"
+
+
+def test_default_limit_is_a_million_characters(tmp_path):
+    text = "Dear Sam,\n\n" + "Thank you for the chat. " * 41_666
+    text += "x" * (1_000_001 - len(text))
+    assert one_error(tmp_path, text.encode())[1] == f"too long for a note: 1,000,001 characters; {LIMIT_HINT}"
+
+
+def test_a_file_too_big_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    from notelint import draft
+
+    decode = draft.decode_bytes
+    monkeypatch.setattr(draft, "decode_bytes",
+                        lambda data: pytest.fail("a 5 MB file was decoded") if len(data) > 100_000 else decode(data))
+    assert one_error(tmp_path, b"a" * 5_000_000)[1] == f"too long for a note: 5,000,000 bytes; {LIMIT_HINT}"
+
+
+def test_max_size_option(tmp_path):
+    draft = tmp_path / "long.txt"
+    draft.write_text("Dear Sam,\n\n" + "Thank you for the chat about the Zurich roadmap on Tuesday. " * 30 + "\n\nBest,\nJo\n")
+    result = run("check", str(draft), "--max-size", "1KB")
+    assert result.exit_code == 2
+    assert result.stderr == (f"notelint: error: {draft}: too long for a note: 1,822 characters; "
+                             "the limit is 1,000 characters (see --max-size)\n")
+    assert run("check", str(draft), "--max-size", "2KB", "--fail-on", "never").exit_code == 0
+    assert run("check", str(draft), "--max-size", "1822", "--fail-on", "never").exit_code == 0
+
+
+def test_max_size_applies_to_standard_input():
+    result = run("check", "-", "--max-size", "100", input="Dear Sam,\n\n" + "Thank you. " * 100)
+    assert result.exit_code == 2
+    assert result.stderr == ("notelint: error: <stdin>: too long for a note: more than 404 bytes; "
+                             "the limit is 100 characters (see --max-size)\n")
+
+
+@pytest.mark.parametrize(("value", "chars"), [("1000000", 1_000_000), ("500KB", 500_000), ("2MB", 2_000_000),
+                                              ("2 mb", 2_000_000), ("1.5M", 1_500_000), ("1MiB", 1_048_576)])
+def test_max_size_values(value, chars):
+    from notelint.reading import parse_size
+
+    assert parse_size(value) == chars
+
+
+@pytest.mark.parametrize("value", ["0", "-5", "2x", "MB", ""])
+def test_bad_max_size_is_one_line(value):
+    result = run("check", str(GOOD), "--max-size", value)
+    assert result.exit_code == 2
+    assert result.stderr == f"notelint: error: --max-size {value!r}: expected a size such as 1000000, 500KB or 2MB\n"
+
+
+def test_under_the_default_limit_spacy_accepts_the_text():
+    """spaCy raises E088 above nlp.max_length; the default --max-size must never reach it."""
+    from notelint.compile import build_nlp
+    from notelint.reading import DEFAULT_MAX_CHARS
+
+    assert build_nlp().max_length >= DEFAULT_MAX_CHARS
+
+
+def test_spacy_length_error_is_one_line(tmp_path, monkeypatch):
+    """With --max-size above nlp.max_length, spaCy's E088 is one line naming the draft, not a traceback."""
+    from notelint.engine import Linter
+
+    def refuse(self, drafts):
+        for draft in drafts:
+            raise ValueError(f"[E088] Text of length {len(draft.body)} exceeds maximum of 10. The parser ...")
+        yield  # pragma: no cover
+
+    monkeypatch.setattr(Linter, "lint", refuse)
+    result = run("check", str(GOOD), "--max-size", "2MB")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"notelint: error: {GOOD}: too long for the language pipeline (Text of length ")
+    assert result.stderr.endswith("exceeds maximum of 10); use a lower --max-size\n")

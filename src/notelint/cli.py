@@ -106,10 +106,14 @@ def check(
     model: Annotated[
         Optional[str], typer.Option("--model", help="Use an installed trained spaCy pipeline instead of the blank one.")
     ] = None,
+    max_size: Annotated[
+        str, typer.Option("--max-size", help="Refuse a draft longer than this many characters: 1000000, 500KB, 2MB.")
+    ] = "1MB",
 ) -> None:
     """Check drafts and print findings and a score for each."""
     from .draft import DraftError, expand_paths, parse_context_options, read_draft
     from .model import Severity
+    from .reading import parse_size
     from .reporters import FORMATS, reporter
 
     _check_format(output_format, FORMATS)
@@ -118,6 +122,7 @@ def check(
         raise typer.Exit(2)
     try:
         options_context = parse_context_options(context or [])
+        max_chars = parse_size(max_size)
     except DraftError as exc:
         fail(str(exc))
         raise typer.Exit(2) from None
@@ -131,12 +136,17 @@ def check(
             errors.append({"path": path, "message": "no drafts (.txt, .md, .eml) in this folder"})
         files.extend(found)
 
+    reading: list[str] = []  # the draft being linted, to name it if spaCy refuses it
+
     def drafts():  # noqa: ANN202
         for path in files:
             try:
-                yield read_draft(path, options_context)
+                draft = read_draft(path, options_context, max_chars)
             except DraftError as exc:
                 errors.append({"path": "<stdin>" if path == "-" else path, "message": str(exc)})
+                continue
+            reading[:] = [draft.path]
+            yield draft
 
     from .engine import Linter
     from .packs import RulePackError
@@ -148,6 +158,12 @@ def check(
         _exit_for_pack(exc)
     except OSError as exc:  # e.g. --model names a pipeline that is not installed
         fail(str(exc).splitlines()[0])
+        raise typer.Exit(2) from None
+    except ValueError as exc:  # spaCy's E088: a draft longer than the pipeline's nlp.max_length
+        if "[E088]" not in str(exc):
+            raise
+        fail(f"{reading[0] if reading else '-'}: too long for the language pipeline "
+             f"({str(exc).split('.')[0].split('] ')[-1]}); use a lower --max-size")
         raise typer.Exit(2) from None
     reporter(output_format)(reports, sys.stdout, errors)
     for error in errors:
