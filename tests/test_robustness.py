@@ -333,3 +333,174 @@ def test_spacy_length_error_is_one_line(tmp_path, monkeypatch):
     assert result.exit_code == 2
     assert result.stderr.startswith(f"notelint: error: {GOOD}: too long for the language pipeline (Text of length ")
     assert result.stderr.endswith("exceeds maximum of 10); use a lower --max-size\n")
+
+
+# --- paths, folders, links ---------------------------------------------------------------------
+
+NOTE = "Dear Ms. Okafor,\n\nThank you for the chat on Tuesday about the Zurich roadmap.\n\nBest,\nJo\n"
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "drafts"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text(NOTE)
+    (folder / "sub" / "b.md").write_text(NOTE)
+    return folder
+
+
+def test_broken_link_in_a_folder_is_one_line_and_the_rest_is_checked(tmp_path):
+    folder = _folder(tmp_path)
+    (folder / "old.txt").symlink_to("deleted-draft.txt")
+    (folder / "photo.png").symlink_to("deleted.png")  # not a draft's name: skipped like any other file
+    code, data, stderr = check_json(str(folder))
+    assert code == 2
+    assert [Path(f["path"]).name for f in data["files"]] == ["a.txt", "b.md"]
+    assert stderr == [f"notelint: error: {folder / 'old.txt'}: "
+                      "broken symbolic link (points to deleted-draft.txt, which does not exist)"]
+
+
+def test_broken_link_given_by_name(tmp_path):
+    link = tmp_path / "note.txt"
+    link.symlink_to(tmp_path / "gone.txt")
+    result = run("check", str(link))
+    assert result.exit_code == 2
+    assert result.stderr == f"notelint: error: {link}: broken symbolic link (points to {tmp_path / 'gone.txt'}, which does not exist)\n"
+
+
+def test_link_loops_in_a_folder(tmp_path):
+    """A link back up the tree is walked once, not forever; a link to itself is one line."""
+    folder = _folder(tmp_path)
+    (folder / "sub" / "up").symlink_to("..")
+    (folder / "sub" / "again").symlink_to(folder)
+    (folder / "self.txt").symlink_to("self.txt")
+    process = subprocess.run([sys.executable, "-m", "notelint", "check", "-f", "json", str(folder)],
+                             capture_output=True, text=True, timeout=120)
+    assert process.returncode == 2
+    assert [Path(f["path"]).name for f in json.loads(process.stdout)["files"]] == ["a.txt", "b.md"]
+    assert process.stderr == (f"notelint: error: {folder / 'self.txt'}: "
+                              "symbolic link loop (points to self.txt, which leads back to itself)\n")
+
+
+def test_linked_folder_is_walked(tmp_path):
+    folder = _folder(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "c.txt").write_text(NOTE)
+    (folder / "shared").symlink_to(elsewhere)
+    code, data, stderr = check_json(str(folder))
+    assert stderr == []
+    assert [f["path"] for f in data["files"]] == [str(folder / "a.txt"), str(folder / "shared" / "c.txt"),
+                                                   str(folder / "sub" / "b.md")]
+
+
+def test_fifo_named_like_a_draft_does_not_block_the_walk(tmp_path):
+    folder = _folder(tmp_path)
+    os.mkfifo(folder / "pipe.txt")
+    process = subprocess.run([sys.executable, "-m", "notelint", "check", "-f", "json", str(folder)],
+                             capture_output=True, text=True, timeout=120)
+    assert [Path(f["path"]).name for f in json.loads(process.stdout)["files"]] == ["a.txt", "b.md"]
+
+
+def _while_listing(monkeypatch, change):
+    """Run `change(found)` after a folder is listed and before its drafts are read."""
+    from notelint import draft
+
+    walk = draft.walk_drafts
+
+    def walk_then_change(folder, problems):
+        found = walk(folder, problems)
+        change(found)
+        return found
+
+    monkeypatch.setattr(draft, "walk_drafts", walk_then_change)
+
+
+def test_file_removed_between_listing_and_reading(tmp_path, monkeypatch):
+    folder = _folder(tmp_path)
+    _while_listing(monkeypatch, lambda found: Path(found[0]).unlink())
+    code, data, stderr = check_json(str(folder))
+    assert code == 2
+    assert [f["path"] for f in data["files"]] == [str(folder / "sub" / "b.md")]
+    assert stderr == [f"notelint: error: {folder / 'a.txt'}: no such file"]
+
+
+def test_directory_where_a_file_was_expected(tmp_path, monkeypatch):
+    folder = _folder(tmp_path)
+
+    def replace_by_folder(found):
+        Path(found[0]).unlink()
+        Path(found[0]).mkdir()
+
+    _while_listing(monkeypatch, replace_by_folder)
+    code, data, stderr = check_json(str(folder))
+    assert code == 2
+    assert [f["path"] for f in data["files"]] == [str(folder / "sub" / "b.md")]
+    assert stderr == [f"notelint: error: {folder / 'a.txt'}: is a directory, not a draft file"]
+
+
+def test_path_through_a_file(tmp_path):
+    (tmp_path / "note.txt").write_text(NOTE)
+    result = run("check", str(tmp_path / "note.txt" / "x.txt"), str(GOOD))
+    assert result.exit_code == 2
+    assert result.stderr == f"notelint: error: {tmp_path / 'note.txt' / 'x.txt'}: no such file (a part of the path is not a folder)\n"
+
+
+def test_unreadable_file(tmp_path, monkeypatch):
+    """Tests run as root, where chmod 000 does not stop a read: the refusal is simulated at open()."""
+    from notelint import reading
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text(NOTE)
+
+    def refuse(path, *args, **kwargs):
+        if str(path) == str(secret):
+            raise PermissionError(13, "Permission denied", str(path))
+        return open(path, *args, **kwargs)
+
+    monkeypatch.setattr(reading, "open", refuse, raising=False)
+    code, data, stderr = check_json(str(secret), str(GOOD))
+    assert code == 2
+    assert [f["path"] for f in data["files"]] == [str(GOOD)]
+    assert stderr == [f"notelint: error: {secret}: permission denied: cannot read this file"]
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads files whatever their mode")
+def test_unreadable_file_and_folder_for_real(tmp_path):
+    folder = _folder(tmp_path)
+    (folder / "a.txt").chmod(0)
+    (folder / "sub").chmod(0)
+    try:
+        code, data, stderr = check_json(str(folder))
+    finally:
+        (folder / "sub").chmod(0o755)
+    assert code == 2
+    assert data["files"] == []
+    assert stderr == [f"notelint: error: {folder / 'sub'}: cannot list this folder: Permission denied",
+                      f"notelint: error: {folder / 'a.txt'}: permission denied: cannot read this file"]
+
+
+def test_unlistable_folder(tmp_path, monkeypatch):
+    folder = _folder(tmp_path)
+    scandir = os.scandir
+
+    def refuse(path):
+        if Path(path) == folder / "sub":
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    code, data, stderr = check_json(str(folder))
+    assert code == 2
+    assert [f["path"] for f in data["files"]] == [str(folder / "a.txt")]
+    assert stderr == [f"notelint: error: {folder / 'sub'}: cannot list this folder: Permission denied"]
+
+
+def test_eval_reports_walk_problems(tmp_path):
+    folder = tmp_path / "labeled"
+    folder.mkdir()
+    (folder / "a.txt").write_text("---\nexpect: []\n---\n" + NOTE)
+    (folder / "b.txt").symlink_to("missing.txt")
+    result = run("eval", str(folder))
+    assert result.exit_code == 2
+    assert result.stderr == (f"notelint: error: {folder / 'b.txt'}: "
+                             "broken symbolic link (points to missing.txt, which does not exist)\n")

@@ -131,8 +131,10 @@ def check(
     errors: list[dict] = []
     files: list[str] = []
     for path in paths:
-        found = list(expand_paths([path]))
-        if not found:
+        problems: list[tuple[str, str]] = []  # broken links, unreadable folders met on the walk
+        found = list(expand_paths([path], problems))
+        errors.extend({"path": where, "message": message} for where, message in problems)
+        if not found and not problems:
             errors.append({"path": path, "message": "no drafts (.txt, .md, .eml) in this folder"})
         files.extend(found)
 
@@ -290,12 +292,13 @@ def evaluate_command(
 
     _check_format(output_format, ("text", "json"))
     rules = _load(rules_dirs)
-    drafts, errors = [], []
-    for path in expand_paths(paths):
+    drafts, errors, problems = [], [], []
+    for path in expand_paths(paths, problems):
         try:
             drafts.append(read_draft(path))
         except DraftError as exc:
-            errors.append(f"{path}: {exc}")
+            errors.append(f"{'<stdin>' if path == '-' else path}: {exc}")
+    errors[:0] = [f"{where}: {message}" for where, message in problems]
     if not drafts and not errors:
         errors.append("no labeled drafts found")
     rule_category = {r.code: r.category for r in rules if r.kind != "context"}
