@@ -504,3 +504,31 @@ def test_eval_reports_walk_problems(tmp_path):
     assert result.exit_code == 2
     assert result.stderr == (f"notelint: error: {folder / 'b.txt'}: "
                              "broken symbolic link (points to missing.txt, which does not exist)\n")
+
+
+# --- the encoding that was assumed is shown ----------------------------------------------------
+
+FRENCH = "Dear Mme Lefèvre,\r\n\r\nThx for the tour of Café Brûlée on Tuesday.\r\n\r\nBest,\r\nJo\r\n"
+
+
+def test_text_output_says_which_encoding_was_assumed(tmp_path):
+    legacy, utf16, utf8 = tmp_path / "legacy.txt", tmp_path / "notepad.txt", tmp_path / "plain.txt"
+    legacy.write_bytes(FRENCH.encode("cp1252"))
+    utf16.write_bytes(FRENCH.encode("utf-16"))
+    utf8.write_bytes(FRENCH.encode("utf-8-sig"))
+    out = run("check", str(legacy), str(utf16), str(utf8)).stdout
+    notes = [line for line in out.splitlines() if line.startswith("  note: ")]
+    assert notes == ["  note: not UTF-8; read as Windows-1252 (cp1252): check the accents, or save the draft as UTF-8",
+                     "  note: read as UTF-16 (little-endian), from its byte-order mark"]
+    assert out.index(str(legacy)) < out.index(notes[0]) < out.index(f"{legacy}:3:1")
+
+
+def test_json_has_the_encoding_only_when_not_utf8_and_validates(tmp_path):
+    jsonschema = pytest.importorskip("jsonschema")
+    legacy, utf8 = tmp_path / "legacy.txt", tmp_path / "plain.txt"
+    legacy.write_bytes(FRENCH.encode("cp1252"))
+    utf8.write_bytes(FRENCH.encode("utf-8-sig"))
+    code, data, _ = check_json(str(legacy), str(utf8), str(tmp_path / "missing.txt"))
+    assert code == 2
+    assert [f.get("encoding") for f in data["files"]] == ["cp1252", None]
+    jsonschema.validate(data, json.loads((ROOT / "docs" / "report.schema.json").read_text()))

@@ -139,6 +139,7 @@ def check(
         files.extend(found)
 
     reading: list[str] = []  # the draft being linted, to name it if spaCy refuses it
+    encodings: dict[str, str] = {}  # drafts that were not UTF-8, and what was assumed
 
     def drafts():  # noqa: ANN202
         for path in files:
@@ -148,6 +149,8 @@ def check(
                 errors.append({"path": "<stdin>" if path == "-" else path, "message": str(exc)})
                 continue
             reading[:] = [draft.path]
+            if draft.encoding != "utf-8":
+                encodings[draft.path] = draft.encoding
             yield draft
 
     from .engine import Linter
@@ -167,7 +170,7 @@ def check(
         fail(f"{reading[0] if reading else '-'}: too long for the language pipeline "
              f"({str(exc).split('.')[0].split('] ')[-1]}); use a lower --max-size")
         raise typer.Exit(2) from None
-    reporter(output_format)(reports, sys.stdout, errors)
+    reporter(output_format)(reports, sys.stdout, errors, encodings=encodings)
     for error in errors:
         fail(f"{error['path']}: {error['message']}")
     if errors:

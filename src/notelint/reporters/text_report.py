@@ -7,6 +7,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ..model import FileReport, Finding, Severity
+from ..reading import encoding_note
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 BAND_STYLE = {"ready": "bold green", "revise": "bold yellow", "rewrite": "bold red"}
@@ -46,7 +47,9 @@ def context_line(report: FileReport) -> str | None:
     return "context: " + ", ".join(parts) if parts else None
 
 
-def render(reports: Iterable[FileReport], stream: IO[str], errors: list[dict] | None = None) -> None:
+def render(reports: Iterable[FileReport], stream: IO[str], errors: list[dict] | None = None,
+           encodings: dict[str, str] | None = None) -> None:
+    """`encodings`: for drafts that were not UTF-8, what their bytes were read as (a note line each)."""
     console = Console(file=stream, highlight=False, emoji=False)
     files = counts = 0
     by_severity = {s: 0 for s in Severity}
@@ -64,6 +67,9 @@ def render(reports: Iterable[FileReport], stream: IO[str], errors: list[dict] | 
         known = context_line(report)
         if known:
             console.print(Text(f"  {known}", style="dim"), soft_wrap=True)
+        note = encoding_note((encodings or {}).get(report.path, "utf-8"))
+        if note:
+            console.print(Text(f"  note: {note}", style="dim"), soft_wrap=True)
         for finding in report.findings:
             counts += 1
             by_severity[finding.severity] += 1
