@@ -532,3 +532,37 @@ def test_json_has_the_encoding_only_when_not_utf8_and_validates(tmp_path):
     assert code == 2
     assert [f.get("encoding") for f in data["files"]] == ["cp1252", None]
     jsonschema.validate(data, json.loads((ROOT / "docs" / "report.schema.json").read_text()))
+
+
+# --- offline -----------------------------------------------------------------------------------
+
+
+def test_new_reading_paths_with_sockets_blocked_and_empty_home(tmp_path):
+    """As tests/test_offline.py, for what reading can do: guess a code page, open a zip, walk links, deep YAML."""
+    folder = _folder(tmp_path)
+    (folder / "russian.txt").write_bytes(("Dear Ms. Okafor,\n\nСпасибо за интервью, было очень приятно.\n\nBest,\nJo\n")
+                                         .encode("cp1251"))  # charset-normalizer's guess
+    (folder / "french.txt").write_bytes(FRENCH.encode("cp1252"))
+    (folder / "notepad.txt").write_bytes(FRENCH.encode("utf-16"))
+    (folder / "letter.txt").write_bytes(_zip({"word/document.xml": b"<w:document/>"}))
+    (folder / "deep.txt").write_text("---\nnames: " + "[" * 12_000 + "]" * 12_000 + "\n---\n" + NOTE)
+    (folder / "gone.txt").symlink_to("nowhere.txt")
+    (folder / "sub" / "up").symlink_to("..")
+    home = tmp_path / "home"
+    home.mkdir()
+    code = (
+        "import socket, sys\n"
+        "def refuse(*a, **k): raise OSError('network blocked by test')\n"
+        "socket.socket.connect = refuse\nsocket.getaddrinfo = refuse\nsocket.create_connection = refuse\n"
+        "from notelint.cli import main\nsys.argv = ['notelint', 'check', '--format', 'json', sys.argv[1]]\nmain()\n"
+    )
+    process = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True, timeout=300,
+                             env={**os.environ, "HOME": str(home), "NLTK_DATA": str(tmp_path / "empty")})
+    assert process.returncode == 2, process.stderr
+    data = json.loads(process.stdout)
+    encodings = {Path(f["path"]).name: f.get("encoding") for f in data["files"]}
+    assert encodings.pop("russian.txt") not in (None, "cp1252")  # cp1251 with charset-normalizer 3.5
+    assert encodings == {"a.txt": None, "french.txt": "cp1252", "notepad.txt": "utf-16-le", "b.md": None}
+    assert sorted(Path(e["path"]).name for e in data["errors"]) == ["deep.txt", "gone.txt", "letter.txt"]
+    assert "network" not in process.stderr and "Traceback" not in process.stderr
+    assert process.stderr.count("\n") == 3
