@@ -566,3 +566,14 @@ def test_new_reading_paths_with_sockets_blocked_and_empty_home(tmp_path):
     assert sorted(Path(e["path"]).name for e in data["errors"]) == ["deep.txt", "gone.txt", "letter.txt"]
     assert "network" not in process.stderr and "Traceback" not in process.stderr
     assert process.stderr.count("\n") == 3
+
+
+def test_text_carets_sit_under_the_words_with_wide_characters(tmp_path):
+    """line:col counts characters; the caret line counts terminal cells (CJK and emoji take two)."""
+    draft = tmp_path / "wide.txt"
+    draft.write_text("Dear Ms. Okafor,\n\n田中さん, Thx again for Tuesday.\n\n🙏\u200b I realy enjoyed it.\n\nBest,\nJo\n")
+    out = run("check", str(draft), "--select", "casual_tone", "--select", "spelling").stdout.splitlines()
+    thx = out.index(f"{draft}:3:7  warning NL1302 'Thx' is texting shorthand; write 'Thank you'")
+    assert out[thx + 2] == "      | " + " " * 10 + "^^^"
+    realy = next(i for i, line in enumerate(out) if line.startswith(f"{draft}:5:6  warning NL1401"))
+    assert out[realy + 2] == "      | " + " " * 5 + "^^^^^"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import IO, Iterable
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
@@ -31,7 +32,10 @@ def _finding(console: Console, path: str, finding: Finding) -> None:
     body.stylize("bold red underline", start, stop)
     line.append_text(body)
     console.print(line, soft_wrap=True)
-    marker = " " * 5 + " | " + " " * start + "^" * max(1, min(stop, len(finding.line_text)) - start)
+    # carets under the words at fault as a terminal shows them: a CJK letter or an emoji takes two
+    # cells, a zero-width space or combining accent none (the line:col above counts characters)
+    shown = body.plain
+    marker = " " * 5 + " | " + " " * cell_len(shown[:start]) + "^" * max(1, cell_len(shown[start:stop]))
     console.print(Text(marker, style="red"), soft_wrap=True)
     hint = Text("      instead: ", style="green")
     hint.append(finding.instead)
