@@ -577,3 +577,14 @@ def test_text_carets_sit_under_the_words_with_wide_characters(tmp_path):
     assert out[thx + 2] == "      | " + " " * 10 + "^^^"
     realy = next(i for i, line in enumerate(out) if line.startswith(f"{draft}:5:6  warning NL1401"))
     assert out[realy + 2] == "      | " + " " * 5 + "^^^^^"
+
+
+def test_escape_sequences_in_a_draft_do_not_reach_the_terminal(tmp_path):
+    draft = tmp_path / "escape.txt"
+    draft.write_text("Dear Ms. Okafor,\n\nHi \x1b]0;owned\x07\x1b[2J I realy enjoyed Tuesday.\n\nBest,\nJo\n")
+    out = run("check", str(draft), "--select", "spelling").stdout
+    assert "\x1b" not in out and "\x07" not in out
+    lines = out.splitlines()
+    at = lines.index(f"{draft}:3:21  warning NL1401 'realy' may be misspelled; did you mean 'really'?")
+    assert lines[at + 1] == "    3 | Hi ␛]0;owned␇␛[2J I realy enjoyed Tuesday."
+    assert lines[at + 2] == "      | " + " " * 20 + "^^^^^"

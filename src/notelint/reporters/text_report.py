@@ -10,6 +10,16 @@ from rich.text import Text
 from ..model import FileReport, Finding, Severity
 from ..reading import encoding_note
 
+# A draft is anyone's text: control characters (an escape sequence could clear the screen or retitle
+# the terminal) are shown as their visible pictures, one character for one, so columns stay aligned.
+_VISIBLE = {code: 0x2400 + code for code in range(0x20) if code != 0x09} | {0x7F: 0x2421} | {
+    code: 0xFFFD for code in range(0x80, 0xA0)}
+
+
+def _visible(text: str) -> str:
+    return text.translate(_VISIBLE)
+
+
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 BAND_STYLE = {"ready": "bold green", "revise": "bold yellow", "rewrite": "bold red"}
 
@@ -20,12 +30,12 @@ def _finding(console: Console, path: str, finding: Finding) -> None:
     head.append("  ")
     head.append(f"{finding.severity.value:<7}", style=SEVERITY_STYLE[finding.severity])
     head.append(f" {finding.rule} ", style="dim")
-    head.append(finding.message)
+    head.append(_visible(finding.message))
     console.print(head, soft_wrap=True)
 
     gutter = f"{finding.start.line:>5} | "
     line = Text(gutter, style="dim")
-    body = Text(finding.line_text.expandtabs(1))
+    body = Text(_visible(finding.line_text.expandtabs(1)))
     start = finding.start.column - 1
     stop = finding.end.column - 1 if finding.end.line == finding.start.line else len(finding.line_text)
     stop = max(stop, start + 1)
