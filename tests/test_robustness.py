@@ -588,3 +588,12 @@ def test_escape_sequences_in_a_draft_do_not_reach_the_terminal(tmp_path):
     at = lines.index(f"{draft}:3:21  warning NL1401 'realy' may be misspelled; did you mean 'really'?")
     assert lines[at + 1] == "    3 | Hi ␛]0;owned␇␛[2J I realy enjoyed Tuesday."
     assert lines[at + 2] == "      | " + " " * 20 + "^^^^^"
+
+
+def test_folder_order_is_by_path_parts(tmp_path):
+    """As before the walk was rewritten: sorted as paths, so 'a/x.txt' comes before 'a-b/x.txt'."""
+    for sub in ("a-b", "a", "B"):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "x.txt").write_text(NOTE)
+    _, data, _ = check_json(str(tmp_path))
+    assert [Path(f["path"]).parent.name for f in data["files"]] == ["B", "a", "a-b"]

@@ -292,7 +292,7 @@ def walk_drafts(folder: Path, problems: list[tuple[str, str]]) -> list[str]:
     A symbolic link to a folder is followed unless that folder was already walked (so a link back
     up the tree is no loop); a draft-named link that leads nowhere, or to itself, is a problem.
     """
-    found: list[str] = []
+    found: list[Path] = []
     visited: set[tuple[int, int]] = set()
     pending = [folder]
     while pending:
@@ -325,11 +325,11 @@ def walk_drafts(folder: Path, problems: list[tuple[str, str]]) -> list[str]:
                 subfolders.append(path)
             elif is_file:
                 if path.suffix.lower() in DRAFT_SUFFIXES and _is_regular(entry):
-                    found.append(str(path))
+                    found.append(path)
             elif entry.is_symlink() and path.suffix.lower() in DRAFT_SUFFIXES:
                 problems.append((str(path), _broken_link_message(path)))
         pending.extend(reversed(subfolders))
-    return sorted(found)
+    return [str(path) for path in sorted(found)]  # Path order, as rglob's was: 'a/x' before 'a-b/x'
 
 
 def _is_regular(entry: os.DirEntry) -> bool:
