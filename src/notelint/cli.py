@@ -138,7 +138,7 @@ def check(
             errors.append({"path": path, "message": "no drafts (.txt, .md, .eml) in this folder"})
         files.extend(found)
 
-    reading: list[str] = []  # the draft being linted, to name it if spaCy refuses it
+    linting: list[str] = []  # the draft being linted, to name it if spaCy refuses it
     encodings: dict[str, str] = {}  # drafts that were not UTF-8, and what was assumed
 
     def drafts():  # noqa: ANN202
@@ -148,7 +148,7 @@ def check(
             except DraftError as exc:
                 errors.append({"path": "<stdin>" if path == "-" else path, "message": str(exc)})
                 continue
-            reading[:] = [draft.path]
+            linting[:] = [draft.path]
             if draft.encoding != "utf-8":
                 encodings[draft.path] = draft.encoding
             yield draft
@@ -167,7 +167,7 @@ def check(
     except ValueError as exc:  # spaCy's E088: a draft longer than the pipeline's nlp.max_length
         if "[E088]" not in str(exc):
             raise
-        fail(f"{reading[0] if reading else '-'}: too long for the language pipeline "
+        fail(f"{linting[0] if linting else '-'}: too long for the language pipeline "
              f"({str(exc).split('.')[0].split('] ')[-1]}); use a lower --max-size")
         raise typer.Exit(2) from None
     reporter(output_format)(reports, sys.stdout, errors, encodings=encodings)

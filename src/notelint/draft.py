@@ -10,7 +10,9 @@ from typing import Any, Iterator
 
 from . import yaml12
 from .model import Position
-from .reading import DEFAULT_MAX_CHARS, DRAFT_SUFFIXES, DraftError, check_length, decode_bytes, is_blank, read_bytes, walk_drafts
+from .reading import (
+    DEFAULT_MAX_CHARS, DRAFT_SUFFIXES, DraftError, check_length, decode_bytes, is_blank, read_bytes, walk_drafts,
+)
 from .schema import CONTEXT_VALUES
 
 __all__ = ["DRAFT_SUFFIXES", "Draft", "DraftError", "decode", "expand_paths", "parse_draft", "read_draft"]

@@ -1,6 +1,6 @@
 """Getting a draft's text off the disk safely: a bounded read, binary files named, encodings, a loop-safe walk.
 
-Everything a user can hand us must end as text or as one DraftError line; nothing here raises anything else.
+Whatever a user hands us ends as text or as one DraftError line for them, never a traceback.
 """
 from __future__ import annotations
 
