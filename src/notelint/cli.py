@@ -116,10 +116,14 @@ def check(
         Optional[Path],
         typer.Option("--cache-dir", help="Where to keep reports of unchanged drafts (default: ./.notelint_cache)."),
     ] = None,
+    max_size: Annotated[
+        str, typer.Option("--max-size", help="Refuse a draft longer than this many characters: 1000000, 500KB, 2MB.")
+    ] = "1MB",
 ) -> None:
     """Check drafts and print findings and a score for each."""
     from .draft import DraftError, expand_paths, parse_context_options, read_draft
     from .model import Severity
+    from .reading import parse_size
     from .reporters import FORMATS, reporter
 
     _check_format(output_format, FORMATS)
@@ -131,23 +135,31 @@ def check(
         raise typer.Exit(2)
     try:
         options_context = parse_context_options(context or [])
+        max_chars = parse_size(max_size)
     except DraftError as exc:
         fail(str(exc))
         raise typer.Exit(2) from None
     errors: list[dict] = []
     files: list[str] = []
     for path in paths:
-        found = list(expand_paths([path]))
-        if not found:
+        problems: list[tuple[str, str]] = []  # broken links, unreadable folders met on the walk
+        found = list(expand_paths([path], problems))
+        errors.extend({"path": where, "message": message} for where, message in problems)
+        if not found and not problems:
             errors.append({"path": path, "message": "no drafts (.txt, .md, .eml) in this folder"})
         files.extend(found)
 
     drafts = []
+    encodings: dict[str, str] = {}  # drafts that were not UTF-8, and what was assumed
     for path in files:
         try:
-            drafts.append(read_draft(path, options_context))
+            draft = read_draft(path, options_context, max_chars)
         except DraftError as exc:
             errors.append({"path": "<stdin>" if path == "-" else path, "message": str(exc)})
+            continue
+        if draft.encoding != "utf-8":
+            encodings[draft.path] = draft.encoding
+        drafts.append(draft)
 
     cache = None if no_cache else _report_cache(cache_dir, rules_dirs, select, ignore, model)
     reports = [cache.get(draft) if cache else None for draft in drafts]
@@ -159,7 +171,7 @@ def check(
             reports[i] = report
             if cache:
                 cache.put(drafts[i], report)
-    reporter(output_format)(reports, sys.stdout, errors)
+    reporter(output_format)(reports, sys.stdout, errors, encodings=encodings)
     for error in errors:
         fail(f"{error['path']}: {error['message']}")
     if errors:
@@ -372,12 +384,13 @@ def evaluate_command(
     _check_format(output_format, ("text", "json"))
     loaded = _load_packs(rules_dirs)
     rules = loaded.rules
-    drafts, errors = [], []
-    for path in expand_paths(paths):
+    drafts, errors, problems = [], [], []
+    for path in expand_paths(paths, problems):
         try:
             drafts.append(read_draft(path))
         except DraftError as exc:
-            errors.append(f"{path}: {exc}")
+            errors.append(f"{'<stdin>' if path == '-' else path}: {exc}")
+    errors[:0] = [f"{where}: {message}" for where, message in problems]
     if not drafts and not errors:
         errors.append("no labeled drafts found")
     rule_category = {r.code: r.category for r in rules if r.REPORTS}

@@ -1,6 +1,7 @@
 """The spaCy pipeline (built once) and one Matcher plus one PhraseMatcher for all rules."""
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +35,7 @@ def build_nlp(model: str | None = None) -> Language:
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer")
     nlp.add_pipe("notelint_paragraph_breaks", last=True)
+    nlp.max_length = sys.maxsize  # check --max-size (reading.py) bounds a draft's length, not spaCy
     return nlp
 
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -11,13 +10,16 @@ from typing import Any, Iterator
 
 from . import yaml12
 from .model import CONTEXT_VALUES, Position
+from .reading import (
+    DEFAULT_MAX_CHARS, DRAFT_SUFFIXES, DraftError, check_length, decode_bytes, is_blank, read_bytes, walk_drafts,
+)
 
-DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".eml")
+__all__ = ["DRAFT_SUFFIXES", "Draft", "DraftError", "decode", "expand_paths", "parse_draft", "read_draft"]
+
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
-
-
-class DraftError(Exception):
-    """A draft cannot be read; the message is one line for the user."""
+FRONT_MATTER_OPENS = re.compile(r"\A---[ \t]*(?:\n|\Z)")
+FRONT_MATTER_MAX_CHARS = 50_000  # Jekyll-style front matter is a few lines; this is a hundred times more
+FRONT_MATTER_MAX_NODES = 10_000  # values after aliases are expanded
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class Draft:
     context: dict[str, str] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)
     known_words: frozenset[str] = frozenset()
+    encoding: str = "utf-8"  # how the bytes were read: "utf-8", "cp1252", "utf-16-le" ...
 
     @property
     def body(self) -> str:
@@ -53,19 +56,8 @@ class Draft:
 
 
 def decode(data: bytes) -> str:
-    """Bytes to text: UTF-8 first, then the encoding charset-normalizer finds; binary is refused."""
-    if b"\x00" in data:
-        raise DraftError("looks like a binary file, not a text draft")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(data).best()
-        if best is None:
-            raise DraftError("cannot tell the text encoding; save the draft as UTF-8") from None
-        text = str(best)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """Bytes to text (see reading.decode_bytes for the encodings tried); binary is refused."""
+    return decode_bytes(data)[0]
 
 
 def _context_from(meta: dict[str, Any], where: str) -> dict[str, str]:
@@ -108,51 +100,57 @@ def _known_words(meta: dict[str, Any], where: str) -> frozenset[str]:
     return frozenset(words)
 
 
-def parse_draft(path: str, text: str, context: dict[str, str] | None = None) -> Draft:
-    """Split off YAML front matter and build a Draft; `context` (from options) wins over front matter."""
-    meta: dict[str, Any] = {}
-    body_start = 0
+def _front_matter(text: str) -> tuple[dict[str, Any], int]:
+    """The front matter's mapping and the offset where the note starts; ({}, 0) when there is none."""
     match = FRONT_MATTER.match(text)
-    if match:
-        try:
-            loaded = yaml12.load(match.group(1) or "")
-        except yaml12.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = f" (line {mark.line + 2})" if mark else ""
-            raise DraftError(f"front matter is not valid YAML{line}: {getattr(exc, 'problem', exc)}") from None
-        if loaded is not None and not isinstance(loaded, dict):
-            raise DraftError("front matter must be a mapping of keys to values")
-        meta = loaded or {}
-        body_start = match.end()
-    merged = {**_context_from(meta, "front matter"), **(context or {})}
-    if not text[body_start:].strip():
-        raise DraftError("the draft is empty")
-    return Draft(path, text, body_start, merged, meta, _known_words(meta, "front matter"))
-
-
-def read_draft(path: str, context: dict[str, str] | None = None) -> Draft:
-    """Read a draft from a file, or from standard input when path is '-'."""
+    if not match:
+        if FRONT_MATTER_OPENS.match(text):
+            raise DraftError("front matter starting on line 1 never closes (no second '---' line)")
+        return {}, 0
+    source = match.group(1) or ""
+    if len(source) > FRONT_MATTER_MAX_CHARS:
+        raise DraftError(f"front matter is {len(source):,} characters long; the limit is {FRONT_MATTER_MAX_CHARS:,}")
     try:
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-    except FileNotFoundError:
-        raise DraftError("no such file") from None
-    except IsADirectoryError:
-        raise DraftError("is a directory") from None
-    except OSError as exc:
-        raise DraftError(f"cannot read: {exc.strerror or exc}") from None
-    return parse_draft("<stdin>" if path == "-" else path, decode(data), context)
+        loaded = yaml12.load(source, max_nodes=FRONT_MATTER_MAX_NODES)
+    except yaml12.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" (line {mark.line + 2})" if mark else ""
+        problem = str(getattr(exc, "problem", None) or exc)
+        tag = re.match(r"could not determine a constructor for the tag '(.*)'", problem)
+        if tag:
+            shown = tag.group(1).replace("tag:yaml.org,2002:", "!!")
+            raise DraftError(f"front matter{line}: the tag {shown} is not allowed; write plain values") from None
+        raise DraftError(f"front matter is not valid YAML{line}: {problem}") from None
+    if loaded is not None and not isinstance(loaded, dict):
+        raise DraftError("front matter must be a mapping of keys to values")
+    return loaded or {}, match.end()
 
 
-def expand_paths(paths: list[str]) -> Iterator[str]:
-    """Files as given; directories walked for draft files (.txt, .md, .eml ...), hidden ones skipped."""
+def parse_draft(path: str, text: str, context: dict[str, str] | None = None, encoding: str = "utf-8") -> Draft:
+    """Split off YAML front matter and build a Draft; `context` (from options) wins over front matter."""
+    meta, body_start = _front_matter(text)
+    merged = {**_context_from(meta, "front matter"), **(context or {})}
+    if is_blank(text[body_start:]):
+        raise DraftError("the draft is empty" + (" (front matter and no note)" if body_start else ""))
+    return Draft(path, text, body_start, merged, meta, _known_words(meta, "front matter"), encoding)
+
+
+def read_draft(path: str, context: dict[str, str] | None = None, max_chars: int = DEFAULT_MAX_CHARS) -> Draft:
+    """Read a draft from a file, or from standard input when path is '-'; refuse one over max_chars."""
+    text, encoding = decode_bytes(read_bytes(path, max_chars))
+    check_length(text, max_chars)
+    return parse_draft("<stdin>" if path == "-" else path, text, context, encoding)
+
+
+def expand_paths(paths: list[str], problems: list[tuple[str, str]] | None = None) -> Iterator[str]:
+    """Files as given; directories walked for draft files (.txt, .md, .eml ...), hidden ones skipped.
+
+    What cannot be walked (a broken link named like a draft, an unreadable folder) is appended to
+    `problems` as (path, message) when a list is given, and skipped either way.
+    """
     for path in paths:
         candidate = Path(path)
         if path != "-" and candidate.is_dir():
-            found = sorted(
-                p for p in candidate.rglob("*")
-                if p.is_file() and p.suffix.lower() in DRAFT_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(candidate).parts)
-            )
-            yield from (str(p) for p in found)
+            yield from walk_drafts(candidate, problems if problems is not None else [])
         else:
             yield path

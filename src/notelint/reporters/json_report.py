@@ -25,8 +25,9 @@ def finding_dict(finding: Finding) -> dict:
     }
 
 
-def report_dict(report: FileReport) -> dict:
-    return {
+def report_dict(report: FileReport, encoding: str | None = None) -> dict:
+    """`encoding` only for a draft that was not UTF-8: what its bytes were read as."""
+    document = {
         "path": report.path,
         "score": report.score.value,
         "band": report.score.band,
@@ -37,9 +38,14 @@ def report_dict(report: FileReport) -> dict:
         },
         "findings": [finding_dict(f) for f in report.findings],
     }
+    if encoding:
+        document["encoding"] = encoding
+    return document
 
 
-def render(reports: Iterable[FileReport], stream: IO[str], errors: list[dict] | None = None) -> None:
-    document = {"version": 1, "files": [report_dict(r) for r in reports], "errors": errors or []}
+def render(reports: Iterable[FileReport], stream: IO[str], errors: list[dict] | None = None,
+           encodings: dict[str, str] | None = None) -> None:
+    files = [report_dict(r, (encodings or {}).get(r.path)) for r in reports]
+    document = {"version": 1, "files": files, "errors": errors or []}
     json.dump(document, stream, indent=2, ensure_ascii=False)
     stream.write("\n")

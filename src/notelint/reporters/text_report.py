@@ -3,10 +3,22 @@ from __future__ import annotations
 
 from typing import IO, Iterable
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
 from ..model import FileReport, Finding, Severity
+from ..reading import encoding_note
+
+# A draft is anyone's text: control characters (an escape sequence could clear the screen or retitle
+# the terminal) are shown as their visible pictures, one character for one, so columns stay aligned.
+_VISIBLE = {code: 0x2400 + code for code in range(0x20) if code != 0x09} | {0x7F: 0x2421} | {
+    code: 0xFFFD for code in range(0x80, 0xA0)}
+
+
+def _visible(text: str) -> str:
+    return text.translate(_VISIBLE)
+
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 BAND_STYLE = {"ready": "bold green", "revise": "bold yellow", "rewrite": "bold red"}
@@ -18,19 +30,22 @@ def _finding(console: Console, path: str, finding: Finding) -> None:
     head.append("  ")
     head.append(f"{finding.severity.value:<7}", style=SEVERITY_STYLE[finding.severity])
     head.append(f" {finding.rule} ", style="dim")
-    head.append(finding.message)
+    head.append(_visible(finding.message))
     console.print(head, soft_wrap=True)
 
     gutter = f"{finding.start.line:>5} | "
     line = Text(gutter, style="dim")
-    body = Text(finding.line_text.expandtabs(1))
+    body = Text(_visible(finding.line_text.expandtabs(1)))
     start = finding.start.column - 1
     stop = finding.end.column - 1 if finding.end.line == finding.start.line else len(finding.line_text)
     stop = max(stop, start + 1)
     body.stylize("bold red underline", start, stop)
     line.append_text(body)
     console.print(line, soft_wrap=True)
-    marker = " " * 5 + " | " + " " * start + "^" * max(1, min(stop, len(finding.line_text)) - start)
+    # carets under the words at fault as a terminal shows them: a CJK letter or an emoji takes two
+    # cells, a zero-width space or combining accent none (the line:col above counts characters)
+    shown = body.plain
+    marker = " " * 5 + " | " + " " * cell_len(shown[:start]) + "^" * max(1, cell_len(shown[start:stop]))
     console.print(Text(marker, style="red"), soft_wrap=True)
     hint = Text("      instead: ", style="green")
     hint.append(finding.instead)
@@ -46,7 +61,9 @@ def context_line(report: FileReport) -> str | None:
     return "context: " + ", ".join(parts) if parts else None
 
 
-def render(reports: Iterable[FileReport], stream: IO[str], errors: list[dict] | None = None) -> None:
+def render(reports: Iterable[FileReport], stream: IO[str], errors: list[dict] | None = None,
+           encodings: dict[str, str] | None = None) -> None:
+    """`encodings`: for drafts that were not UTF-8, what their bytes were read as (a note line each)."""
     console = Console(file=stream, highlight=False, emoji=False)
     files = counts = 0
     by_severity = {s: 0 for s in Severity}
@@ -64,6 +81,9 @@ def render(reports: Iterable[FileReport], stream: IO[str], errors: list[dict] | 
         known = context_line(report)
         if known:
             console.print(Text(f"  {known}", style="dim"), soft_wrap=True)
+        note = encoding_note((encodings or {}).get(report.path, "utf-8"))
+        if note:
+            console.print(Text(f"  note: {note}", style="dim"), soft_wrap=True)
         for finding in report.findings:
             counts += 1
             by_severity[finding.severity] += 1

@@ -1,0 +1,149 @@
+"""Project configuration: `[tool.notelint]` in pyproject.toml, or `.notelint.toml`, found upward from a draft.
+
+Every key is validated with the same pydantic conventions as rule files (unknown keys refused),
+and a problem is one line naming the file and the key. Paths in the config (packs, per-file
+globs, include and exclude) are relative to the folder the config file is in.
+"""
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+from typing import Literal
+
+from pydantic import ConfigDict, Field, ValidationError, field_validator
+
+from .model import CONTEXT_VALUES
+from .schema import ContextKey, Strict
+
+CONFIG_FILES = (".notelint.toml", "pyproject.toml")
+# what `notelint check .` must not read as a thank-you note in a drafts repository
+DEFAULT_EXCLUDE = ("README*", "CONTRIBUTING*", "CHANGELOG*", "CODE_OF_CONDUCT*", "LICENSE*", "SECURITY*",
+                   "node_modules/**", ".git/**", ".notelint_cache/**")
+
+
+class ConfigError(Exception):
+    """An invalid config file; the message is one line with the file and the key."""
+
+
+Severity = Literal["error", "warning", "info"]
+FailOn = Literal["error", "warning", "info", "never"]
+
+
+class Config(Strict):
+    """The keys of `[tool.notelint]` / `.notelint.toml`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    select: list[str] | None = None  # codes, code prefixes (NL6), names or categories; default: all
+    extend_select: list[str] = Field([], alias="extend-select")
+    ignore: list[str] = []
+    per_file_ignores: dict[str, list[str]] = Field({}, alias="per-file-ignores")  # glob -> selectors
+    severity: dict[str, Severity] = {}  # rule code or name -> severity
+    fail_on: FailOn | None = Field(None, alias="fail-on")
+    fail_under: int | None = Field(None, alias="fail-under", ge=0, le=100)
+    packs: list[str] = []
+    context: dict[ContextKey, str] = {}
+    include: list[str] | None = None
+    exclude: list[str] = list(DEFAULT_EXCLUDE)
+    extend_exclude: list[str] = Field([], alias="extend-exclude")
+    words: list[str] = []  # names and terms that are not misspellings
+
+    path: Path | None = Field(None, exclude=True)  # the file it came from; None for the defaults
+
+    @field_validator("context")
+    @classmethod
+    def _known_values(cls, context: dict[str, str]) -> dict[str, str]:
+        for key, value in context.items():
+            if value not in CONTEXT_VALUES[key]:
+                raise ValueError(f"{key}: {value!r} is not one of {', '.join(CONTEXT_VALUES[key])}")
+        return context
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+    def pack_dirs(self) -> list[Path]:
+        return [(self.root / pack) for pack in self.packs]
+
+    def known_words(self) -> frozenset[str]:
+        return frozenset(part.lower() for word in self.words for part in word.split())
+
+    def excluded(self, file: Path) -> bool:
+        """True for a file found in a folder that the exclude globs (relative to the config) name."""
+        relative = _relative(file, self.root)
+        patterns = [*self.exclude, *self.extend_exclude]
+        if any(_matches(relative, p) for p in patterns):
+            return True
+        return self.include is not None and not any(_matches(relative, p) for p in self.include)
+
+    def ignored_here(self, file: str) -> list[str]:
+        """The selectors per-file-ignores applies to this file."""
+        relative = _relative(Path(file), self.root)
+        return [s for glob, selectors in self.per_file_ignores.items() if _matches(relative, glob) for s in selectors]
+
+
+def _relative(file: Path, root: Path) -> str:
+    try:
+        return file.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return file.as_posix()
+
+
+def _matches(relative: str, pattern: str) -> bool:
+    """A gitignore-like glob: `README*` anywhere, `drafts/*.md` from the root, `**` across folders."""
+    if "/" not in pattern.rstrip("/"):
+        return any(fnmatch.fnmatch(part, pattern) for part in PurePosixPath(relative).parts)
+    pattern = pattern.lstrip("/")
+    if pattern.endswith("/**"):
+        return relative.startswith(pattern[:-3] + "/") or fnmatch.fnmatch(relative, pattern)
+    return PurePosixPath(relative).match(pattern) or fnmatch.fnmatch(relative, pattern)
+
+
+def _describe(error: dict) -> str:
+    key = ".".join(str(part) for part in error["loc"])
+    message = "unknown key" if error["type"] == "extra_forbidden" else error["msg"].removeprefix("Value error, ")
+    return f"{key}: {message}" if key else message
+
+
+def load_config(path: Path) -> Config:
+    """Read one config file; raise ConfigError with one line on any problem."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("notelint", {})
+        where = "tool.notelint."
+    else:
+        where = ""
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: {where or 'the file'} must be a table of keys")
+    try:
+        return Config.model_validate({**data, "path": path})
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise ConfigError(f"{path}: {where}{_describe(first)}") from None
+
+
+def _declares(path: Path) -> bool:
+    if path.name != "pyproject.toml":
+        return True
+    try:
+        return "notelint" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return False  # a pyproject.toml that is not ours to judge
+
+
+@lru_cache(maxsize=256)
+def find_config(folder: Path) -> Path | None:
+    """The nearest .notelint.toml, or pyproject.toml with [tool.notelint], in `folder` or above it."""
+    for directory in (folder, *folder.parents):
+        for name in CONFIG_FILES:
+            candidate = directory / name
+            if candidate.is_file() and _declares(candidate):
+                return candidate
+    return None
