@@ -582,3 +582,24 @@ def test_folder_order_is_by_path_parts(tmp_path):
         (tmp_path / sub / "x.txt").write_text(NOTE)
     _, data, _ = check_json(str(tmp_path))
     assert [Path(f["path"]).parent.name for f in data["files"]] == ["B", "a", "a-b"]
+
+
+# --- text the tokenizer used to hide from the rules -----------------------------------------------
+
+@pytest.mark.parametrize("body, rule, words", [
+    ("Thank you, it was realy\u200b good to meet the team.", "NL1401", "realy"),
+    ("田中さん、Thx for the tour of the plant.", "NL1302", "Thx"),
+])
+def test_zero_width_spaces_and_cjk_punctuation_do_not_hide_words(linter, body, rule, words):
+    from notelint.draft import parse_draft
+
+    report = linter.lint_text(parse_draft("note.txt", f"Dear Ana,\n\n{body}\n\nBest,\nJo\n"))
+    assert words in [f.match for f in report.findings if f.rule == rule]
+
+
+@pytest.mark.parametrize("emoji", ["🙏🏽", "👩\u200d💻", "❤️"])
+def test_one_emoji_with_a_skin_tone_or_joiner_counts_once(linter, emoji):
+    from notelint.draft import parse_draft
+
+    report = linter.lint_text(parse_draft("note.txt", f"Dear Ana,\n\nThank you for the tour {emoji}\n\nBest,\nJo\n"))
+    assert [(f.rule, f.match) for f in report.findings if f.rule in ("NL1303", "NL1308")] == [("NL1303", emoji)]

@@ -21,6 +21,20 @@ def _paragraph_breaks(doc):  # noqa: ANN001, ANN202 - spaCy component
     return doc
 
 
+# Characters that end a word though spaCy's English tokenizer does not split on them: zero-width
+# spaces pasted from web mail ("realy\u200b") and CJK punctuation ("田中さん、Thx").
+WORD_BREAKS = r"[\u200b\u200c\u2060\ufeff、。，！？：；「」『』（）]"
+
+
+def _split_on_word_breaks(nlp: Language) -> None:
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+    tokenizer = nlp.tokenizer
+    tokenizer.prefix_search = compile_prefix_regex([WORD_BREAKS, *nlp.Defaults.prefixes]).search
+    tokenizer.suffix_search = compile_suffix_regex([WORD_BREAKS, *nlp.Defaults.suffixes]).search
+    tokenizer.infix_finditer = compile_infix_regex([WORD_BREAKS, *nlp.Defaults.infixes]).finditer
+
+
 def build_nlp(model: str | None = None) -> Language:
     """A blank English pipeline with a sentencizer, or a user-installed trained pipeline."""
     import spacy
@@ -32,6 +46,7 @@ def build_nlp(model: str | None = None) -> Language:
         nlp = spacy.load(model, exclude=["ner", "lemmatizer", "textcat"])
     else:
         nlp = spacy.blank("en")
+        _split_on_word_breaks(nlp)
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer")
     nlp.add_pipe("notelint_paragraph_breaks", last=True)

@@ -14,9 +14,12 @@ if TYPE_CHECKING:
 PARAGRAPH = re.compile(r"\S(?:.*\S)?(?:\n[ \t]*\S.*)*")
 MIN_WORDS_FOR_READABILITY = 40
 EXCLAMATION = re.compile("!")
-# pictographs and emoji (with their variation selectors and joiners), and the common text emoticons
+# pictographs and emoji, each with its skin tone, variation selector and zero-width-joined parts
+# (👩‍💻 and 🙏🏽 are one emoji each), and the common text emoticons
+_PICTOGRAPH = "[\U0001F300-\U0001F3FA\U0001F400-\U0001FAFF\U0001F000-\U0001F2FF\u2600-\u26FF\u2700-\u27BF]"
+_MODIFIERS = "[\U0001F3FB-\U0001F3FF\uFE0F]*"
 EMOJI = re.compile(
-    "[\U0001F300-\U0001FAFF\U0001F000-\U0001F2FF\u2600-\u26FF\u2700-\u27BF][\uFE0F\u200D]*"
+    f"{_PICTOGRAPH}{_MODIFIERS}(?:\u200D{_PICTOGRAPH}{_MODIFIERS})*"
     r"|(?<![\w:])(?::-?[)(DPp\]]|;-?\)|<3|\^_\^|=\))(?!\w)"
 )
 EMAIL_HEADER = re.compile(r"(?i)(?:subject|re|to|from|cc|bcc|date)\s*:")
