@@ -296,6 +296,65 @@ def test_examples(
     raise typer.Exit(1 if failed else 0)
 
 
+@app.command()
+def fix(
+    paths: Annotated[list[str], typer.Argument(help="Draft files or folders to fix.")],
+    show_diff: Annotated[bool, typer.Option("--diff", help="Show what would change, as a unified diff.")] = False,
+    write: Annotated[bool, typer.Option("--write", help="Write the fixes; without it nothing on disk changes.")] = False,
+    context: Annotated[
+        Optional[list[str]], typer.Option("--context", "-c", help="Context key=value, as for check.")
+    ] = None,
+    rules_dirs: RulesOption = None,
+) -> None:
+    """Apply the fixes rule files mark safe ('thx' -> 'thank you', '!!' -> '!').
+
+    Without --write, nothing is written: exit 1 when there is something to fix (for CI), 0 when not.
+    With --write, each file is replaced atomically, in its own encoding, byte-order mark, line
+    endings and permissions, and left alone if it changed while being fixed.
+    """
+    from .draft import DraftError, expand_paths, parse_context_options
+    from .engine import Linter
+    from .fix import Source, diff, safe_edits
+    from .fix import write as write_file
+
+    try:
+        options_context = parse_context_options(context or [])
+    except DraftError as exc:
+        fail(str(exc))
+        raise typer.Exit(2) from None
+    rules = _load(rules_dirs)
+    fixes = {r.code: r.fix for r in rules if r.REPORTS and r.fix is not None and r.fix.safe}
+    linter = Linter(rules)
+    errors, fixable, files_changed = [], 0, 0
+    problems: list[tuple[str, str]] = []
+    for path in expand_paths([p for p in paths if p != "-"], problems):
+        try:
+            source = Source.read(Path(path))
+            draft = source.draft(options_context)
+            edits = safe_edits(draft, linter.lint_text(draft), fixes)
+            if not edits:
+                continue
+            new_raw = source.rewritten(edits)
+            if show_diff:
+                sys.stdout.write(diff(source, new_raw))
+            if write:
+                write_file(source, new_raw)
+                print(f"{path}: fixed {len(edits)} problem{'s' * (len(edits) != 1)}")
+            fixable += len(edits)
+            files_changed += 1
+        except (DraftError, OSError) as exc:
+            errors.append(f"{path}: {getattr(exc, 'strerror', None) or exc}")
+    if "-" in paths:
+        errors.append("-: fix works on files; use check for standard input")
+    errors[:0] = [f"{where}: {message}" for where, message in problems]
+    if not write:
+        print(f"{fixable} problem{'s' * (fixable != 1)} in {files_changed} file{'s' * (files_changed != 1)} "
+              "would be fixed; run with --write to apply" if fixable else "nothing to fix")
+    for error in errors:
+        fail(error)
+    raise typer.Exit(2 if errors else 1 if fixable and not write else 0)
+
+
 @app.command("new-rule")
 def new_rule(
     name: Annotated[str, typer.Argument(help="The rule's name: lower-case words joined by hyphens (no-salary-talk).")],

@@ -5,6 +5,7 @@ Unknown keys are refused everywhere, so a typo is an error rather than a silentl
 from __future__ import annotations
 
 import string
+from functools import lru_cache
 from typing import Any, ClassVar, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -22,6 +23,7 @@ RULE_NAME = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 ContextKey = Literal["audience", "stage", "medium"]
 
 
+@lru_cache(maxsize=1024)
 def compile_regex(expression: str):  # noqa: ANN201 - re2's compiled pattern type
     """Compile with RE2 (linear time), its own error logging kept off stderr; raises ValueError."""
     import re2
@@ -196,6 +198,29 @@ class Terms(NamedTuple):
     case_sensitive: bool = False
 
 
+class Fix(Strict):
+    """How `notelint fix` may rewrite a finding's words. Only `safe: true` fixes are ever applied."""
+
+    safe: bool = False  # true only when the rewrite cannot change what the writer meant
+    replace: str | None = None  # existence rules: what the matched words become ("!!" -> "!")
+    when: str | None = None  # an RE2 expression the matched words must match in full for the fix to apply
+    skip: list[str] = []  # substitution rules: entries never rewritten (ambiguous: "ur" is your or you're)
+
+    @field_validator("when")
+    @classmethod
+    def _when_compiles(cls, value: str | None) -> str | None:
+        if value is not None:
+            compile_regex(value)
+        return value
+
+    def applies(self, words: str) -> bool:
+        """True when these matched words may be rewritten: `when` matches them in full, and they are not skipped."""
+        folded = " ".join(words.lower().split())
+        if any(folded == " ".join(s.lower().split()) for s in self.skip):
+            return False
+        return self.when is None or compile_regex(self.when).fullmatch(words) is not None
+
+
 class RuleCore(Strict):
     """What every rule has, whether it reports findings or infers context."""
 
@@ -222,6 +247,7 @@ class RuleBase(RuleCore):
     instead: str = Field(min_length=1)
     link: str | None = None
     context: ContextFilter = ContextFilter()
+    fix: Fix | None = None
     examples: Examples
     # rules whose findings on the same words report the same problem less precisely; they are dropped
     supersedes: list[str] = []
