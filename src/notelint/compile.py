@@ -14,10 +14,17 @@ if TYPE_CHECKING:
 
 
 def _paragraph_breaks(doc):  # noqa: ANN001, ANN202 - spaCy component
-    """A blank line always ends a sentence, so a greeting or sign-off never joins the next sentence."""
-    for token in doc[:-1]:
-        if token.is_space and token.text.count("\n") >= 2:
-            doc[token.i + 1].is_sent_start = True
+    """A blank line always ends a sentence, so a greeting or sign-off never joins the next sentence.
+
+    Set through one array: setting token.is_sent_start checks the whole doc each time.
+    """
+    from spacy.attrs import SENT_START
+
+    breaks = [t.i + 1 for t in doc[:-1] if t.is_space and t.text.count("\n") >= 2]
+    if breaks:
+        starts = doc.to_array([SENT_START])
+        starts[breaks] = 1
+        doc.from_array([SENT_START], starts)
     return doc
 
 
