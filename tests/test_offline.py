@@ -84,3 +84,35 @@ def test_textstat_runs_without_importing_nltk():
             "print(round(f('The cat sat on the mat. It was happy there.'), 1), 'nltk' in sys.modules)")
     process = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert process.stdout == "108.7 False\n", process.stderr
+
+
+def test_every_command_runs_with_sockets_blocked_and_an_empty_home(tmp_path):
+    """check (cold and cached), fix, test, rules, explain, eval and new-rule, each in a fresh process."""
+    import os
+    import subprocess
+    import sys
+
+    home = tmp_path / "home"
+    home.mkdir()
+    draft = tmp_path / "note.txt"
+    draft.write_text("---\nexpect: [casual_tone]\n---\nDear Ana,\n\nThx for the tour!!\n\nBest,\nJo\n")
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    guard = (
+        "import socket, sys\n"
+        "def refuse(*a, **k): raise OSError('network blocked by test')\n"
+        "socket.socket.connect = refuse\nsocket.getaddrinfo = refuse\nsocket.create_connection = refuse\n"
+        "from notelint.cli import app\napp(sys.argv[1:])\n"
+    )
+    commands = [
+        ["check", str(draft)], ["check", str(draft)], ["fix", "--diff", str(draft)], ["test"], ["rules"],
+        ["explain", "NL601"], ["eval", str(draft)],
+        ["new-rule", "no-salary-talk", "--category", "gifts", "--dir", str(pack)], ["test", str(pack)],
+    ]
+    env = {**os.environ, "HOME": str(home), "NLTK_DATA": str(tmp_path / "empty"),
+           "NOTELINT_CACHE_DIR": str(tmp_path / "cache")}
+    for command in commands:
+        process = subprocess.run([sys.executable, "-c", guard, *command], capture_output=True, text=True, env=env)
+        assert process.returncode in (0, 1), (command, process.stderr)
+        assert "network blocked" not in process.stderr and "Traceback" not in process.stderr, command
+    assert list(home.iterdir()) == []  # nothing written to the user's home either
