@@ -72,14 +72,29 @@ def _load_packs(rule_dirs: list[Path] | None):  # noqa: ANN202 - a packs.RuleSet
         _exit_for_pack(exc)
 
 
-def _load(rule_dirs: list[Path] | None, select: list[str] | None = None, ignore: list[str] | None = None):  # noqa: ANN202
-    from .selection import choose, unknown
+def _load(
+    rule_dirs: list[Path] | None,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    extend_select: list[str] | None = None,
+    severity: dict[str, str] | None = None,
+):  # noqa: ANN202
+    """The rules that run, with severity overrides applied; an unknown selector is one line and exit 2."""
+    from .model import Severity
+    from .selection import choose, matches, unknown
 
     rules = _load_packs(rule_dirs).rules
-    for choice in unknown(rules, [*(select or []), *(ignore or [])]):
+    for choice in unknown(rules, [*(select or []), *(ignore or []), *(extend_select or []), *(severity or {})]):
         fail(f"unknown rule, code prefix or category {choice!r} (see `notelint rules`)")
         raise typer.Exit(2)
-    return choose(rules, select or None, ignore=ignore or [])
+    chosen = choose(rules, select or None, extend_select or [], ignore or [])
+    overrides = severity or {}
+    return [
+        rule.model_copy(update={"severity": Severity(level)})
+        if rule.REPORTS and (level := next((v for k, v in overrides.items() if matches(rule, k)), None))
+        else rule
+        for rule in chosen
+    ]
 
 
 def _check_format(value: str, allowed: tuple[str, ...]) -> str:
@@ -94,8 +109,15 @@ def check(
     paths: Annotated[list[str], typer.Argument(help="Draft files or folders; '-' reads standard input.")],
     output_format: FormatOption = "text",
     fail_on: Annotated[
-        str, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1: error, warning, info or never.")
-    ] = "warning",
+        Optional[str],
+        typer.Option("--fail-on", help="Lowest severity that makes the exit code 1: error, warning (default), info or never."),
+    ] = None,
+    fail_under: Annotated[
+        Optional[int], typer.Option("--fail-under", help="Exit 1 when a draft scores below this (0-100).", min=0, max=100)
+    ] = None,
+    config_file: Annotated[
+        Optional[Path], typer.Option("--config", help="Use this config file instead of searching upward from each draft.")
+    ] = None,
     context: Annotated[
         Optional[list[str]],
         typer.Option("--context", "-c", help="Context key=value (audience, stage, medium); wins over front matter."),
@@ -122,12 +144,11 @@ def check(
 ) -> None:
     """Check drafts and print findings and a score for each."""
     from .draft import DraftError, expand_paths, parse_context_options, read_draft
-    from .model import Severity
     from .reading import parse_size
     from .reporters import FORMATS, reporter
 
     _check_format(output_format, FORMATS)
-    if fail_on not in ("error", "warning", "info", "never"):
+    if fail_on not in (None, "error", "warning", "info", "never"):
         fail(f"--fail-on must be error, warning, info or never, not {fail_on!r}")
         raise typer.Exit(2)
     if jobs < 0:
@@ -139,19 +160,28 @@ def check(
     except DraftError as exc:
         fail(str(exc))
         raise typer.Exit(2) from None
+    settings_for = _settings_finder(config_file, select, ignore or [], rules_dirs or [], fail_on, fail_under)
     errors: list[dict] = []
     files: list[str] = []
+    seen: set[str] = set()
     for path in paths:
         problems: list[tuple[str, str]] = []  # broken links, unreadable folders met on the walk
         found = list(expand_paths([path], problems))
+        if path != "-" and Path(path).is_dir():  # the config's exclude globs apply to what a folder walk finds
+            found = [f for f in found if not settings_for(f).config.excluded(Path(f))]
         errors.extend({"path": where, "message": message} for where, message in problems)
         if not found and not problems:
             errors.append({"path": path, "message": "no drafts (.txt, .md, .eml) in this folder"})
-        files.extend(found)
+        for file in found:  # a file given twice is checked once
+            key = file if file == "-" else str(Path(file).resolve())
+            if key not in seen:
+                seen.add(key)
+                files.append(file)
 
-    drafts = []
+    drafts, groups = [], {}
     encodings: dict[str, str] = {}  # drafts that were not UTF-8, and what was assumed
     for path in files:
+        settings = settings_for(path)
         try:
             draft = read_draft(path, options_context, max_chars)
         except DraftError as exc:
@@ -159,26 +189,89 @@ def check(
             continue
         if draft.encoding != "utf-8":
             encodings[draft.path] = draft.encoding
-        drafts.append(draft)
+        groups.setdefault(id(settings), (settings, []))[1].append(len(drafts))
+        drafts.append(settings.config.applied_to(draft))
 
-    cache = None if no_cache else _report_cache(cache_dir, rules_dirs, select, ignore, model)
-    reports = [cache.get(draft) if cache else None for draft in drafts]
-    missing = [i for i, report in enumerate(reports) if report is None]
-    if missing or not drafts:  # rules are loaded (and checked) only when a draft needs linting
-        rules = _load(rules_dirs, select, ignore)
-    if missing:
-        for i, report in zip(missing, _lint(rules, model, [drafts[i] for i in missing], jobs)):
-            reports[i] = report
-            if cache:
-                cache.put(drafts[i], report)
+    reports: list = [None] * len(drafts)
+    for settings, indices in groups.values() or [(settings_for("-"), [])]:
+        lint_args = (settings.packs, settings.select, settings.ignore, settings.extend_select, settings.severity)
+        cache = None if no_cache else _report_cache(cache_dir, settings.packs, *settings.cache_key_parts(), model)
+        for i in indices:
+            reports[i] = cache.get(drafts[i]) if cache else None
+        missing = [i for i in indices if reports[i] is None]
+        if missing or not drafts:  # rules are loaded (and checked) only when a draft needs linting
+            rules = _load(*lint_args)
+        if missing:
+            for i, report in zip(missing, _lint(rules, model, [drafts[i] for i in missing], jobs)):
+                reports[i] = report
+                if cache:
+                    cache.put(drafts[i], report)
+        for i in indices:
+            reports[i] = _without_waived(reports[i], settings)
     reporter(output_format)(reports, sys.stdout, errors, encodings=encodings)
     for error in errors:
         fail(f"{error['path']}: {error['message']}")
     if errors:
         raise typer.Exit(2)
-    threshold = None if fail_on == "never" else Severity(fail_on).rank
-    failing = threshold is not None and any(f.severity.rank >= threshold for r in reports for f in r.findings)
-    raise typer.Exit(1 if failing else 0)
+    raise typer.Exit(1 if any(_fails(report, settings_for(report.path)) for report in reports) else 0)
+
+
+def _settings_finder(config_file, select, ignore, packs, fail_on, fail_under):  # noqa: ANN001, ANN202
+    """path -> config.Settings: the --config file, or the nearest config above the draft; one line and exit 2 if invalid."""
+    from .config import ConfigError, Settings, default_config, find_config, load_config
+
+    made: dict = {}
+    found: dict[Path, Path | None] = {}  # folder -> its config, looked up once per run
+
+    def settings_for(path: str):  # noqa: ANN202
+        folder = (Path.cwd() if path in ("-", "<stdin>") else Path(path)).resolve().parent
+        if folder not in found:
+            found[folder] = config_file or find_config(folder)
+        where = found[folder]
+        if where not in made:
+            try:
+                config = load_config(where) if where else default_config()
+            except ConfigError as exc:
+                fail(str(exc))
+                raise typer.Exit(2) from None
+            made[where] = Settings(config, select=select, ignore=ignore, packs=packs, fail_on=fail_on,
+                                   fail_under=fail_under)
+        return made[where]
+
+    return settings_for
+
+
+def _without_waived(report, settings):  # noqa: ANN001, ANN202 - FileReport, Settings -> FileReport
+    """The report less the findings its config's per-file-ignores waive for that file, scored again."""
+    from dataclasses import replace
+
+    from .scoring import score
+    from .selection import matches
+
+    waived = settings.config.ignored_here(report.path)
+    if not waived:
+        return report
+    kept = tuple(f for f in report.findings if not any(matches(_RuleRef(f), s) for s in waived))
+    return replace(report, findings=kept, score=score(kept)) if len(kept) != len(report.findings) else report
+
+
+class _RuleRef:
+    """A finding seen as the rule that made it, for selectors."""
+
+    REPORTS = True
+
+    def __init__(self, finding):  # noqa: ANN001
+        self.code, self.name, self.category = finding.rule, finding.name, finding.category
+
+
+def _fails(report, settings) -> bool:  # noqa: ANN001
+    from .model import Severity
+
+    if settings.fail_under is not None and report.score.value < settings.fail_under:
+        return True
+    if settings.fail_on == "never":
+        return False
+    return any(f.severity.rank >= Severity(settings.fail_on).rank for f in report.findings)
 
 
 def _lint(rules, model: str | None, drafts: list, jobs: int = 1):  # noqa: ANN001, ANN202 - Drafts -> FileReports

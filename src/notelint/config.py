@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import fnmatch
 import tomllib
-from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
@@ -66,6 +65,14 @@ class Config(Strict):
 
     def pack_dirs(self) -> list[Path]:
         return [(self.root / pack) for pack in self.packs]
+
+    def applied_to(self, draft):  # noqa: ANN001, ANN201 - a Draft -> a Draft
+        """The draft with this config's default context (below front matter and --context) and words."""
+        from dataclasses import replace
+
+        if not self.context and not self.words:
+            return draft
+        return replace(draft, context={**self.context, **draft.context}, known_words=draft.known_words | self.known_words())
 
     def known_words(self) -> frozenset[str]:
         return frozenset(part.lower() for word in self.words for part in word.split())
@@ -138,7 +145,6 @@ def _declares(path: Path) -> bool:
         return False  # a pyproject.toml that is not ours to judge
 
 
-@lru_cache(maxsize=256)
 def find_config(folder: Path) -> Path | None:
     """The nearest .notelint.toml, or pyproject.toml with [tool.notelint], in `folder` or above it."""
     for directory in (folder, *folder.parents):
@@ -147,3 +153,31 @@ def find_config(folder: Path) -> Path | None:
             if candidate.is_file() and _declares(candidate):
                 return candidate
     return None
+
+
+class Settings:
+    """What `check` uses for the drafts under one config: the config merged with the command line.
+
+    The command line wins: --select replaces the config's `select`, --ignore and --pack add to
+    its lists, --fail-on and --fail-under replace its values.
+    """
+
+    def __init__(self, config: Config, *, select: list[str] | None, ignore: list[str], packs: list[Path],
+                 fail_on: str | None, fail_under: int | None):
+        self.config = config
+        self.select = select if select else config.select
+        self.extend_select = [] if select else config.extend_select
+        self.ignore = [*config.ignore, *ignore]
+        self.packs = [*config.pack_dirs(), *packs]
+        self.severity = dict(config.severity)
+        self.fail_on = fail_on or config.fail_on or "warning"
+        self.fail_under = fail_under if fail_under is not None else config.fail_under
+
+    def cache_key_parts(self) -> tuple:
+        """Everything in the config that changes a draft's report (per-file-ignores are applied after)."""
+        return (self.select, self.extend_select, self.ignore, sorted(self.severity.items()),
+                sorted(self.config.known_words()), sorted(self.config.context.items()))
+
+
+def default_config() -> Config:
+    return Config()
