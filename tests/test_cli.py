@@ -297,3 +297,21 @@ def test_notelint_test_runs_a_packs_examples_and_fails_on_a_broken_one(tmp_path)
 def test_notelint_test_on_the_built_in_rules_passes():
     result = run("test")
     assert result.exit_code == 0 and result.stdout.rstrip().endswith(", 0 failing")
+
+
+def test_docs_rules_md_is_generated_from_the_rule_files():
+    from conftest import ROOT
+
+    generated = run("rules", "--format", "markdown").stdout
+    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == generated, (
+        "run: notelint rules --format markdown > docs/rules.md"
+    )
+    assert "### NL601\n\n`gift-to-interviewer`, error, existence: Offers a gift ('…')" in generated
+    assert "## Gifts\n\nGifts or treats offered to the people deciding on the application." in generated
+
+
+def test_rules_markdown_includes_a_packs_own_categories():
+    from conftest import ROOT
+
+    page = run("rules", "--format", "markdown", "--pack", str(ROOT / "examples" / "house-rules")).stdout
+    assert "## Money talk\n\nQuestions about salary, pay or benefits" in page and "### NL5001" in page

@@ -305,12 +305,17 @@ def _report_cache(directory: Path | None, rule_dirs: list[Path] | None, *options
 
 @app.command("rules")
 def list_rules(output_format: FormatOption = "text", rules_dirs: RulesOption = None) -> None:
-    """List every rule with its code, name, category and severity."""
+    """List every rule with its code, name, category and severity (text, json, or markdown for docs/rules.md)."""
     import json
 
-    _check_format(output_format, ("text", "json"))
+    _check_format(output_format, ("text", "json", "markdown"))
     loaded = _load_packs(rules_dirs)
     rules, categories = loaded.rules, loaded.categories
+    if output_format == "markdown":
+        from .reporters.rules_markdown import render
+
+        sys.stdout.write(render(rules, categories))
+        return
     if output_format == "json":
         rows = [{"code": r.code, "name": r.name, "category": r.category, "severity": _severity(r),
                  "kind": r.kind, "message": f"infers {r.key}: {r.value}" if not r.REPORTS else r.message,
