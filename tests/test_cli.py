@@ -86,7 +86,7 @@ def test_json_document_keys_and_positions(tmp_path):
     draft.write_text(BAD_NOTE)
     data = json.loads(run("check", str(draft), "--format", "json").stdout)
     [report] = data["files"]
-    assert set(report) == {"path", "score", "band", "deductions", "context", "inferred_context", "findings"}
+    assert set(report) == {"path", "score", "band", "deductions", "context", "inferred_context", "findings", "waived"}
     gift = next(f for f in report["findings"] if f["rule"] == "NL601")
     assert set(gift) == {"rule", "name", "category", "severity", "message", "line", "column", "end_line",
                          "end_column", "match", "instead", "suggestion", "context_hint"}

@@ -96,11 +96,15 @@ def _report_to(report: FileReport) -> dict:
     return data
 
 
-def _report_from(data: dict, path: str) -> FileReport:
-    findings = tuple(
+def _findings_from(rows: list[dict]) -> tuple[Finding, ...]:
+    return tuple(
         Finding(**{**f, "severity": Severity(f["severity"]), "start": Position(**f["start"]), "end": Position(**f["end"])})
-        for f in data["findings"]
+        for f in rows
     )
+
+
+def _report_from(data: dict, path: str) -> FileReport:
+    findings = _findings_from(data["findings"])
     score = data["score"]
     return FileReport(
         path=path,
@@ -108,4 +112,5 @@ def _report_from(data: dict, path: str) -> FileReport:
         score=Score(score["value"], score["band"], score["advice"], tuple(Deduction(**d) for d in score["deductions"])),
         context=dict(data["context"]),
         inferred={key: Inference(**value) for key, value in data["inferred"].items()},
+        waived=_findings_from(data["waived"]),
     )

@@ -141,6 +141,9 @@ def check(
     max_size: Annotated[
         str, typer.Option("--max-size", help="Refuse a draft longer than this many characters: 1000000, 500KB, 2MB.")
     ] = "1MB",
+    show_waived: Annotated[
+        bool, typer.Option("--show-waived", help="Also list the findings waived in the drafts (notelint: ignore[...]).")
+    ] = False,
 ) -> None:
     """Check drafts and print findings and a score for each."""
     from .draft import DraftError, expand_paths, parse_context_options, read_draft
@@ -208,7 +211,8 @@ def check(
                     cache.put(drafts[i], report)
         for i in indices:
             reports[i] = _without_waived(reports[i], settings)
-    reporter(output_format)(reports, sys.stdout, errors, encodings=encodings)
+    extra = {"show_waived": True} if show_waived and output_format == "text" else {}
+    reporter(output_format)(reports, sys.stdout, errors, encodings=encodings, **extra)
     for error in errors:
         fail(f"{error['path']}: {error['message']}")
     if errors:

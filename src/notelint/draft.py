@@ -8,7 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterator
 
-from . import yaml12
+from . import waivers, yaml12
 from .model import CONTEXT_VALUES, Position
 from .reading import (
     DEFAULT_MAX_CHARS, DRAFT_SUFFIXES, DraftError, check_length, decode_bytes, is_blank, read_bytes, walk_drafts,
@@ -33,6 +33,14 @@ class Draft:
     meta: dict[str, Any] = field(default_factory=dict)
     known_words: frozenset[str] = frozenset()
     encoding: str = "utf-8"  # how the bytes were read: "utf-8", "cp1252", "utf-16-le" ...
+    waivers: tuple = ()  # waivers.Waiver: rules the writer waived, with the reason
+
+    @cached_property
+    def linted_body(self) -> str:
+        """The body as the rules see it: waiver lines blanked (same length, so offsets hold)."""
+        from .waivers import blank_lines
+
+        return blank_lines(self.text, self.waivers)[self.body_start :] if self.waivers else self.body
 
     @property
     def body(self) -> str:
@@ -132,7 +140,11 @@ def parse_draft(path: str, text: str, context: dict[str, str] | None = None, enc
     merged = {**_context_from(meta, "front matter"), **(context or {})}
     if is_blank(text[body_start:]):
         raise DraftError("the draft is empty" + (" (front matter and no note)" if body_start else ""))
-    return Draft(path, text, body_start, merged, meta, _known_words(meta, "front matter"), encoding)
+    try:
+        waived = waivers.find(text, body_start, meta)
+    except waivers.WaiverError as exc:
+        raise DraftError(str(exc)) from None
+    return Draft(path, text, body_start, merged, meta, _known_words(meta, "front matter"), encoding, waived)
 
 
 def read_draft(path: str, context: dict[str, str] | None = None, max_chars: int = DEFAULT_MAX_CHARS) -> Draft:

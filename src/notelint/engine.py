@@ -4,10 +4,10 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from . import guards, kinds
+from . import guards, kinds, waivers
 from .compile import Compiled, compile_rules
 from .draft import Draft
-from .model import FileReport, Finding, Inference, Span
+from .model import FileReport, Finding, Inference, Severity, Span
 from .note import Hit, Note
 from .schema import RuleBase, RuleCore
 from .scoring import score
@@ -39,9 +39,9 @@ class Linter:
 
     def lint(self, drafts: Iterable[Draft]) -> Iterator[FileReport]:
         """Report on each draft in order, streaming them through one nlp.pipe."""
-        pairs = ((draft.body, draft) for draft in drafts)
+        pairs = ((draft.linted_body, draft) for draft in drafts)
         for doc, draft in self.compiled.nlp.pipe(pairs, as_tuples=True, batch_size=32):
-            yield self._report(Note(draft, doc, self._matches(doc, draft.body), dict(draft.context)))
+            yield self._report(Note(draft, doc, self._matches(doc, draft.linted_body), dict(draft.context)))
 
     def lint_text(self, draft: Draft) -> FileReport:
         return next(self.lint([draft]))
@@ -77,8 +77,14 @@ class Linter:
             if guards.applies(rule.context, note.context)
             for hit in kinds.find(rule, note)
         ]
-        findings = tuple(sorted(self._drop_superseded(self._drop_contradicted(found)), key=Finding.sort_key))
-        return FileReport(draft.path, findings, score(findings), dict(draft.context), inferred)
+        found = self._drop_superseded(self._drop_contradicted(found))
+        waived: list[Finding] = []
+        if draft.waivers:
+            found, waived, problems = waivers.apply(found, draft.waivers, lambda f: _offset(draft, f))
+            found += [_waiver_finding(draft, *problem) for problem in problems]
+        findings = tuple(sorted(found, key=Finding.sort_key))
+        return FileReport(draft.path, findings, score(findings), dict(draft.context), inferred,
+                          tuple(sorted(waived, key=Finding.sort_key)))
 
     def _infer(self, note: Note) -> dict[str, Inference]:
         """Context values the note gives away, for keys nobody stated; the first rule (by code) that matches wins."""
@@ -127,6 +133,22 @@ class Linter:
             suggestion=hit.suggestion,
             context_hint=guards.context_hint(rule.context, draft.context),
         )
+
+
+def _offset(draft: Draft, finding: Finding) -> int:
+    """A finding's start as an offset into the whole file."""
+    return draft._line_starts[finding.start.line - 1] + finding.start.column - 1
+
+
+def _waiver_finding(draft: Draft, line: Span, message: str, instead: str) -> Finding:
+    begin = draft.position(line.start)
+    text = draft.text[line.start : line.end]
+    lead = len(text) - len(text.lstrip())
+    return Finding(
+        rule=waivers.CODE, name=waivers.NAME, category=waivers.CATEGORY, severity=Severity.WARNING,
+        message=message, start=draft.position(line.start + lead), end=draft.position(line.end),
+        match=text.strip(), line_text=draft.line_text(begin.line), instead=instead,
+    )
 
 
 def _without_spaces(doc: Doc) -> tuple[Doc, list[int]]:

@@ -118,3 +118,4 @@ class FileReport:
     score: Score
     context: dict[str, str] = field(default_factory=dict)  # stated in front matter or --context
     inferred: dict[str, Inference] = field(default_factory=dict)  # read from the note where nothing was stated
+    waived: tuple[Finding, ...] = ()  # findings the writer waived, with a reason, in the draft

@@ -33,7 +33,7 @@ class Note:
 
     @cached_property
     def text(self) -> str:
-        return self.draft.body  # the text the doc was made from; doc.text rebuilds it on every call
+        return self.draft.linted_body  # the text the doc was made from; doc.text rebuilds it on every call
 
     @cached_property
     def word_tokens(self) -> list:

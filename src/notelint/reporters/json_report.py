@@ -37,6 +37,7 @@ def report_dict(report: FileReport, encoding: str | None = None) -> dict:
             key: {"value": i.value, "line": i.line, "rule": i.rule} for key, i in report.inferred.items()
         },
         "findings": [finding_dict(f) for f in report.findings],
+        "waived": [finding_dict(f) for f in report.waived],
     }
     if encoding:
         document["encoding"] = encoding

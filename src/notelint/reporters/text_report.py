@@ -62,10 +62,11 @@ def context_line(report: FileReport) -> str | None:
 
 
 def render(reports: Iterable[FileReport], stream: IO[str], errors: list[dict] | None = None,
-           encodings: dict[str, str] | None = None) -> None:
-    """`encodings`: for drafts that were not UTF-8, what their bytes were read as (a note line each)."""
+           encodings: dict[str, str] | None = None, show_waived: bool = False) -> None:
+    """`encodings`: for drafts that were not UTF-8, what their bytes were read as (a note line each).
+    `show_waived`: list the findings the writer waived, after the others."""
     console = Console(file=stream, highlight=False, emoji=False)
-    files = counts = 0
+    files = counts = waived = 0
     by_severity = {s: 0 for s in Severity}
     scores: list[int] = []
     for report in reports:
@@ -88,6 +89,11 @@ def render(reports: Iterable[FileReport], stream: IO[str], errors: list[dict] | 
             counts += 1
             by_severity[finding.severity] += 1
             _finding(console, report.path, finding)
+        waived += len(report.waived)
+        if show_waived:
+            for finding in report.waived:
+                console.print(Text("  waived:", style="dim"), soft_wrap=True)
+                _finding(console, report.path, finding)
         if report.score.deductions:
             lost = ", ".join(f"{d.rule} -{d.points}" for d in report.score.deductions)
             console.print(Text(f"  points lost: {lost}", style="dim"), soft_wrap=True)
@@ -97,6 +103,8 @@ def render(reports: Iterable[FileReport], stream: IO[str], errors: list[dict] | 
         f"({by_severity[Severity.ERROR]} errors, {by_severity[Severity.WARNING]} warnings, "
         f"{by_severity[Severity.INFO]} info) in {files} file{'s' if files != 1 else ''}"
     )
+    if waived:
+        summary += f"; {waived} waived" + ("" if show_waived else " (--show-waived lists them)")
     if scores:
         summary += f"; average score {round(sum(scores) / len(scores))}/100"
     if errors:
