@@ -144,6 +144,12 @@ def check(
     show_waived: Annotated[
         bool, typer.Option("--show-waived", help="Also list the findings waived in the drafts (notelint: ignore[...]).")
     ] = False,
+    baseline: Annotated[
+        Optional[Path], typer.Option("--baseline", help="Report only findings this baseline file does not hold.")
+    ] = None,
+    write_baseline: Annotated[
+        Optional[Path], typer.Option("--write-baseline", help="Record today's findings in this file, and exit 0.")
+    ] = None,
 ) -> None:
     """Check drafts and print findings and a score for each."""
     from .draft import DraftError, expand_paths, parse_context_options, read_draft
@@ -211,6 +217,25 @@ def check(
                     cache.put(drafts[i], report)
         for i in indices:
             reports[i] = _without_waived(reports[i], settings)
+    if write_baseline is not None:
+        from .baseline import write as record
+
+        count = record(write_baseline, reports)
+        print(f"recorded {count} finding{'s' * (count != 1)} of {len(reports)} draft{'s' * (len(reports) != 1)} "
+              f"in {write_baseline}")
+        for error in errors:
+            fail(f"{error['path']}: {error['message']}")
+        raise typer.Exit(2 if errors else 0)
+    if baseline is not None:
+        from .baseline import BaselineError, load, only_new
+
+        try:
+            reports, hidden = only_new(reports, load(baseline))
+        except BaselineError as exc:
+            fail(str(exc))
+            raise typer.Exit(2) from None
+        if hidden:
+            sys.stderr.write(f"notelint: {hidden} finding{'s' * (hidden != 1)} already in {baseline} not shown\n")
     extra = {"show_waived": True} if show_waived and output_format == "text" else {}
     reporter(output_format)(reports, sys.stdout, errors, encodings=encodings, **extra)
     for error in errors:
