@@ -1,0 +1,87 @@
+"""The git hooks, proved with real git: the pre-commit framework on this checkout, and the plain hook script."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+BIN = Path(sys.executable).parent
+GOOD = (ROOT / "examples" / "good-note.txt").read_text(encoding="utf-8")
+BAD = (ROOT / "examples" / "needs-work.txt").read_text(encoding="utf-8")
+
+
+def git(repo: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, env=env)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    repo = tmp_path / "drafts-repo"
+    (repo / "drafts").mkdir(parents=True)
+    git(repo, "init", "-q")
+    git(repo, "config", "user.email", "student@example.com")
+    git(repo, "config", "user.name", "Student")
+    return repo
+
+
+def commit(repo: Path, name: str, text: str, env: dict) -> subprocess.CompletedProcess:
+    (repo / "drafts" / name).write_text(text, encoding="utf-8")
+    git(repo, "add", "-A")
+    return git(repo, "commit", "-q", "-m", f"draft {name}", env=env)
+
+
+def head_of_this_checkout() -> str:
+    found = git(ROOT, "rev-parse", "HEAD")
+    if found.returncode != 0:
+        pytest.skip("not a git checkout: the pre-commit framework installs hooks from a commit")
+    return found.stdout.strip()
+
+
+def test_the_pre_commit_framework_blocks_a_bad_draft_and_lets_a_good_one_through(repo, tmp_path):
+    (repo / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {ROOT}\n    rev: {head_of_this_checkout()}\n    hooks:\n"
+        "      - id: notelint\n        files: ^drafts/\n"
+    )
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "PATH": f"{BIN}:{os.environ['PATH']}"}
+    env.pop("NOTELINT_CACHE_DIR", None)
+    installed = subprocess.run([str(BIN / "pre-commit"), "install"], cwd=repo, capture_output=True, text=True, env=env)
+    assert installed.returncode == 0, installed.stderr
+    git(repo, "add", ".pre-commit-config.yaml")
+    blocked = commit(repo, "okafor.txt", BAD, env)
+    assert blocked.returncode != 0
+    assert "error   NL601 Offers a gift" in blocked.stdout + blocked.stderr
+    assert git(repo, "log", "--oneline").stdout == ""  # nothing was committed
+    (repo / "drafts" / "okafor.txt").unlink()
+    passed = commit(repo, "park.txt", GOOD, env)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert "draft park.txt" in git(repo, "log", "--oneline").stdout
+
+
+def test_the_plain_hook_script_blocks_a_bad_draft_and_lets_a_good_one_through(repo):
+    hook = repo / ".git" / "hooks" / "pre-commit"
+    shutil.copy(ROOT / "hooks" / "pre-commit", hook)
+    hook.chmod(0o755)
+    env = {**os.environ, "PATH": f"{BIN}:{os.environ['PATH']}"}
+    blocked = commit(repo, "my okafor note.txt", BAD, env)  # a space in the name, as students write them
+    assert blocked.returncode == 1
+    assert "drafts/my okafor note.txt:10:1  error   NL601" in blocked.stdout + blocked.stderr
+    (repo / "drafts" / "my okafor note.txt").unlink()
+    passed = commit(repo, "park.txt", GOOD, env)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+
+
+def test_the_readme_hook_example_names_a_rev_this_repository_has():
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rev = re.search(r"repo: [^\n]+\n\s+rev: (\S+)", readme).group(1)
+    head_of_this_checkout()
+    # a clone may hold the branch only as its remote-tracking ref
+    names = [rev, f"origin/{rev}", f"refs/remotes/origin/{rev}"]
+    assert any(git(ROOT, "rev-parse", "--verify", "--quiet", f"{n}^{{commit}}").returncode == 0 for n in names), rev
