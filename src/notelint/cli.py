@@ -152,7 +152,7 @@ def check(
     ] = None,
 ) -> None:
     """Check drafts and print findings and a score for each."""
-    from .draft import DraftError, expand_paths, parse_context_options, read_draft
+    from .draft import DraftError, parse_context_options
     from .reading import parse_size
     from .reporters import FORMATS, reporter
 
@@ -170,6 +170,39 @@ def check(
         fail(str(exc))
         raise typer.Exit(2) from None
     settings_for = _settings_finder(config_file, select, ignore or [], rules_dirs or [], fail_on, fail_under)
+    reports, errors, encodings = _collect(paths, options_context, max_chars, settings_for, no_cache, cache_dir, model, jobs)
+    if write_baseline is not None:
+        from .baseline import write as record
+
+        count = record(write_baseline, reports)
+        print(f"recorded {count} finding{'s' * (count != 1)} of {len(reports)} draft{'s' * (len(reports) != 1)} "
+              f"in {write_baseline}")
+        for error in errors:
+            fail(f"{error['path']}: {error['message']}")
+        raise typer.Exit(2 if errors else 0)
+    if baseline is not None:
+        from .baseline import BaselineError, load, only_new
+
+        try:
+            reports, hidden = only_new(reports, load(baseline))
+        except BaselineError as exc:
+            fail(str(exc))
+            raise typer.Exit(2) from None
+        if hidden:
+            sys.stderr.write(f"notelint: {hidden} finding{'s' * (hidden != 1)} already in {baseline} not shown\n")
+    extra = {"show_waived": True} if show_waived and output_format == "text" else {}
+    reporter(output_format)(reports, sys.stdout, errors, encodings=encodings, **extra)
+    for error in errors:
+        fail(f"{error['path']}: {error['message']}")
+    if errors:
+        raise typer.Exit(2)
+    raise typer.Exit(1 if any(_fails(report, settings_for(report.path)) for report in reports) else 0)
+
+
+def _collect(paths, options_context, max_chars, settings_for, no_cache, cache_dir, model, jobs):  # noqa: ANN001, ANN202
+    """Find, read and lint the drafts (from the cache where it can): (reports in order, read errors, encodings)."""
+    from .draft import DraftError, expand_paths, read_draft
+
     errors: list[dict] = []
     files: list[str] = []
     seen: set[str] = set()
@@ -217,32 +250,7 @@ def check(
                     cache.put(drafts[i], report)
         for i in indices:
             reports[i] = _without_waived(reports[i], settings)
-    if write_baseline is not None:
-        from .baseline import write as record
-
-        count = record(write_baseline, reports)
-        print(f"recorded {count} finding{'s' * (count != 1)} of {len(reports)} draft{'s' * (len(reports) != 1)} "
-              f"in {write_baseline}")
-        for error in errors:
-            fail(f"{error['path']}: {error['message']}")
-        raise typer.Exit(2 if errors else 0)
-    if baseline is not None:
-        from .baseline import BaselineError, load, only_new
-
-        try:
-            reports, hidden = only_new(reports, load(baseline))
-        except BaselineError as exc:
-            fail(str(exc))
-            raise typer.Exit(2) from None
-        if hidden:
-            sys.stderr.write(f"notelint: {hidden} finding{'s' * (hidden != 1)} already in {baseline} not shown\n")
-    extra = {"show_waived": True} if show_waived and output_format == "text" else {}
-    reporter(output_format)(reports, sys.stdout, errors, encodings=encodings, **extra)
-    for error in errors:
-        fail(f"{error['path']}: {error['message']}")
-    if errors:
-        raise typer.Exit(2)
-    raise typer.Exit(1 if any(_fails(report, settings_for(report.path)) for report in reports) else 0)
+    return reports, errors, encodings
 
 
 def _settings_finder(config_file, select, ignore, packs, fail_on, fail_under):  # noqa: ANN001, ANN202
@@ -480,6 +488,37 @@ def fix(
     for error in errors:
         fail(error)
     raise typer.Exit(2 if errors else 1 if fixable and not write else 0)
+
+
+@app.command("report")
+def class_report(
+    paths: Annotated[list[str], typer.Argument(help="Folders of students' drafts (one folder per student), or files.")],
+    output_format: Annotated[str, typer.Option("--format", "-f", help="html, csv or markdown.")] = "html",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
+    config_file: Annotated[Optional[Path], typer.Option("--config", help="Use this config file.")] = None,
+    rules_dirs: RulesOption = None,
+) -> None:
+    """A class's view: one row per draft (student, score, band, findings by category) and the most common problems."""
+    from .reading import DEFAULT_MAX_CHARS
+    from .reporters.class_report import RENDERERS, build
+
+    _check_format(output_format, tuple(RENDERERS))
+    settings_for = _settings_finder(config_file, None, [], rules_dirs or [], None, None)
+    reports, errors, _ = _collect(paths, {}, DEFAULT_MAX_CHARS, settings_for, False, None, None, 0)
+    roots = [Path(p) for p in paths if p != "-" and Path(p).is_dir()]
+    categories = _load_packs([*settings_for(paths[0]).packs]).categories
+    page = RENDERERS[output_format](build(reports, roots, categories))
+    if output is None:
+        sys.stdout.write(page)
+    else:
+        try:
+            output.write_text(page, encoding="utf-8")
+        except OSError as exc:
+            fail(f"{output}: cannot write: {exc.strerror or exc}")
+            raise typer.Exit(2) from None
+    for error in errors:
+        fail(f"{error['path']}: {error['message']}")
+    raise typer.Exit(2 if errors else 0)
 
 
 @app.command("new-rule")
