@@ -93,6 +93,9 @@ def _check_format(value: str, allowed: tuple[str, ...]) -> str:
 def check(
     paths: Annotated[list[str], typer.Argument(help="Draft files or folders; '-' reads standard input.")],
     output_format: FormatOption = "text",
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="Write the report to this file instead of standard output.")
+    ] = None,
     fail_on: Annotated[
         str, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1: error, warning, info or never.")
     ] = "warning",
@@ -124,7 +127,7 @@ def check(
     from .draft import DraftError, expand_paths, parse_context_options, read_draft
     from .model import Severity
     from .reading import parse_size
-    from .reporters import FORMATS, reporter
+    from .reporters import FORMATS, NEEDS_RULES, write_report
 
     _check_format(output_format, FORMATS)
     if fail_on not in ("error", "warning", "info", "never"):
@@ -164,14 +167,21 @@ def check(
     cache = None if no_cache else _report_cache(cache_dir, rules_dirs, select, ignore, model)
     reports = [cache.get(draft) if cache else None for draft in drafts]
     missing = [i for i, report in enumerate(reports) if report is None]
-    if missing or not drafts:  # rules are loaded (and checked) only when a draft needs linting
+    rules = None  # loaded (and checked) only when a draft needs linting or the format describes the rules
+    if missing or not drafts or output_format in NEEDS_RULES:
         rules = _load(rules_dirs, select, ignore)
     if missing:
         for i, report in zip(missing, _lint(rules, model, [drafts[i] for i in missing], jobs)):
             reports[i] = report
             if cache:
                 cache.put(drafts[i], report)
-    reporter(output_format)(reports, sys.stdout, errors, encodings=encodings)
+    try:
+        write_report(output_format, output, reports, errors, encodings=encodings, rules=rules, fail_on=fail_on)
+    except OSError as exc:
+        if output is None:
+            raise
+        fail(f"cannot write the report to {output}: {exc.strerror or exc}")
+        raise typer.Exit(2) from None
     for error in errors:
         fail(f"{error['path']}: {error['message']}")
     if errors:
