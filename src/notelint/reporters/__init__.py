@@ -14,8 +14,8 @@ from importlib import import_module
 from pathlib import Path
 from typing import IO, Callable, Iterator
 
-FORMATS = ("text", "json")
-NEEDS_RULES: frozenset[str] = frozenset()  # formats that describe every rule that ran, not only those that fired
+FORMATS = ("text", "json", "sarif")
+NEEDS_RULES = frozenset({"sarif"})  # formats that describe every rule that ran, not only those that fired
 
 
 def reporter(name: str) -> Callable:
