@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -199,3 +200,66 @@ def test_sarif_names_unreadable_drafts_and_a_failed_execution(drafts):
     [notification] = invocation["toolExecutionNotifications"]
     assert notification["message"]["text"] == "no such file"
     assert notification["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "drafts/missing.txt"
+
+
+# --- GitHub Actions ------------------------------------------------------------------------------
+
+
+def test_github_annotations_most_severe_first_ten_per_level_and_every_finding_in_the_log(drafts):
+    result = run("check", "drafts/noisy note.txt", "-f", "github", "--no-cache")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    commands = [line for line in lines if line.startswith("::")]
+    kinds = [line[2:].split(" ", 1)[0].split("::", 1)[0] for line in commands]
+    # 3 errors, 14 warnings (9 shown and a line for the other 5), 1 info as a notice
+    assert kinds == ["error"] * 3 + ["warning"] * 10 + ["notice"]
+    assert commands[12] == "::warning::5 more warnings not shown as annotations; see the job log"
+    assert commands[0] == (
+        "::error file=drafts/noisy note.txt,line=10,col=30,endLine=10,endColumn=71,"
+        "title=NL601 gift-to-interviewer::Offers a gift ('I've enclosed a small Starbucks gift card') to someone "
+        "who is deciding on your application%0AInstead: Let the note itself carry the thanks. If you want to give "
+        "something, wait until the process is over and give it to the people who helped you, not to those who "
+        "judged you.")
+    # the log has every finding, annotated or not, one plain line each
+    expected = findings_json("drafts/noisy note.txt")["drafts/noisy note.txt"]
+    logged = [line for line in lines if re.match(r"drafts/noisy note\.txt:\d+:\d+: ", line)]
+    assert logged == [f"drafts/noisy note.txt:{f['line']}:{f['column']}: {f['severity']} {f['rule']} {f['message']}"
+                      for f in expected]
+    assert "drafts/noisy note.txt:11:164: warning NL1302 'gr8' is texting shorthand; write 'great'" in logged
+    assert "drafts/noisy note.txt: score 0/100 (rewrite)" in lines
+
+
+def test_github_properties_and_messages_are_escaped(drafts):
+    (drafts / "drafts" / "a,b:c%.txt").write_text(WARNINGS_ONLY)
+    result = run("check", "drafts/a,b:c%.txt", "-f", "github", "--no-cache")
+    [command] = [line for line in result.stdout.splitlines() if line.startswith("::")]
+    assert command.startswith("::warning file=drafts/a%2Cb%3Ac%25.txt,line=4,col=1,endLine=4,endColumn=4,"
+                              "title=NL1302 texting-shorthand::")
+    assert "%0AInstead: " in command and "\n" not in command
+
+
+def test_github_job_summary_is_appended_worst_score_first(drafts):
+    summary = drafts / "summary.md"
+    summary.write_text("earlier step\n")
+    result = run("check", "drafts", "--no-cache", GITHUB_ACTIONS="true", GITHUB_STEP_SUMMARY=str(summary))
+    assert result.exit_code == 1
+    assert result.stdout.count("::") > 0  # GITHUB_ACTIONS=true: the github format without asking
+    text = summary.read_text()
+    assert text.startswith("earlier step\n### notelint\n")
+    table = [line for line in text.splitlines() if line.startswith("| ")]
+    assert table == [
+        "| draft | score | band | errors | warnings | info |",
+        "| `drafts/noisy note.txt` | 0 | rewrite | 3 | 14 | 1 |",
+        "| `drafts/warnings.txt` | 88 | revise | 0 | 1 | 0 |",
+        "| `drafts/clean.txt` | 100 | ready | 0 | 0 | 0 |",
+        "| **total: 3 drafts** | 63 (average) | | 3 | 15 | 1 |",
+    ]
+
+
+def test_github_actions_picks_the_github_format_unless_one_is_given(drafts):
+    inside = run("check", "drafts/warnings.txt", "--no-cache", GITHUB_ACTIONS="true")
+    assert "::warning file=drafts/warnings.txt,line=4,col=1" in inside.stdout
+    chosen = run("check", "drafts/warnings.txt", "--no-cache", "-f", "text", GITHUB_ACTIONS="true")
+    assert "::warning" not in chosen.stdout and "score 88/100 (revise)" in chosen.stdout
+    outside = run("check", "drafts/warnings.txt", "--no-cache")
+    assert "::warning" not in outside.stdout and "score 88/100 (revise)" in outside.stdout

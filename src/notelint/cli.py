@@ -92,7 +92,11 @@ def _check_format(value: str, allowed: tuple[str, ...]) -> str:
 @app.command(epilog=EXIT_HELP)
 def check(
     paths: Annotated[list[str], typer.Argument(help="Draft files or folders; '-' reads standard input.")],
-    output_format: FormatOption = "text",
+    output_format: Annotated[
+        Optional[str],
+        typer.Option("--format", "-f", help="Output format: text, json, sarif or github "
+                     "(default: github when GITHUB_ACTIONS=true, else text)."),
+    ] = None,
     output: Annotated[
         Optional[Path], typer.Option("--output", "-o", help="Write the report to this file instead of standard output.")
     ] = None,
@@ -127,9 +131,9 @@ def check(
     from .draft import DraftError, expand_paths, parse_context_options, read_draft
     from .model import Severity
     from .reading import parse_size
-    from .reporters import FORMATS, NEEDS_RULES, write_report
+    from .reporters import FORMATS, NEEDS_RULES, default_format, write_report
 
-    _check_format(output_format, FORMATS)
+    output_format = _check_format(output_format or default_format(), FORMATS)
     if fail_on not in ("error", "warning", "info", "never"):
         fail(f"--fail-on must be error, warning, info or never, not {fail_on!r}")
         raise typer.Exit(2)

@@ -14,12 +14,17 @@ from importlib import import_module
 from pathlib import Path
 from typing import IO, Callable, Iterator
 
-FORMATS = ("text", "json", "sarif")
+FORMATS = ("text", "json", "sarif", "github")
 NEEDS_RULES = frozenset({"sarif"})  # formats that describe every rule that ran, not only those that fired
 
 
 def reporter(name: str) -> Callable:
     return import_module(f"notelint.reporters.{name}_report").render
+
+
+def default_format() -> str:
+    """`github` inside a GitHub Actions job, `text` everywhere else."""
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
 @contextmanager
