@@ -263,3 +263,27 @@ def test_github_actions_picks_the_github_format_unless_one_is_given(drafts):
     assert "::warning" not in chosen.stdout and "score 88/100 (revise)" in chosen.stdout
     outside = run("check", "drafts/warnings.txt", "--no-cache")
     assert "::warning" not in outside.stdout and "score 88/100 (revise)" in outside.stdout
+
+
+# --- GitLab Code Quality -------------------------------------------------------------------------
+
+
+def test_gitlab_fingerprints_are_stable_unique_and_ignore_line_numbers(drafts):
+    first = json.loads(run("check", "drafts", "-f", "gitlab", "--no-cache").stdout)
+    second = json.loads(run("check", "drafts", "-f", "gitlab", "--no-cache").stdout)
+    assert first == second
+    prints = [issue["fingerprint"] for issue in first]
+    assert len(prints) == len(set(prints)) == 19  # 'gr8' twice in one note: two fingerprints
+    noisy = [i for i in first if i["location"]["path"] == "drafts/noisy note.txt"]
+    assert {i["severity"] for i in noisy} == {"major", "minor", "info"}
+    gift = noisy[0]
+    assert gift["check_name"] == "NL601" and gift["severity"] == "major"
+    assert gift["location"]["lines"]["begin"] == 10
+    assert gift["description"].startswith("Offers a gift ('I've enclosed a small Starbucks gift card')")
+    # two lines added above every finding: new line numbers, the same fingerprints
+    path = drafts / "drafts" / "noisy note.txt"
+    path.write_text(NOISY.replace("Dear Ms. Chen,\n", "Dear Ms. Chen,\n\nI hope your week is going well.\n"))
+    moved = json.loads(run("check", "drafts", "-f", "gitlab", "--no-cache").stdout)
+    moved_noisy = [i for i in moved if i["location"]["path"] == "drafts/noisy note.txt"]
+    assert moved_noisy[0]["location"]["lines"]["begin"] == 12
+    assert [i["fingerprint"] for i in moved_noisy] == [i["fingerprint"] for i in noisy]
