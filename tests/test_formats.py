@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import jsonschema
@@ -287,3 +288,45 @@ def test_gitlab_fingerprints_are_stable_unique_and_ignore_line_numbers(drafts):
     moved_noisy = [i for i in moved if i["location"]["path"] == "drafts/noisy note.txt"]
     assert moved_noisy[0]["location"]["lines"]["begin"] == 12
     assert [i["fingerprint"] for i in moved_noisy] == [i["fingerprint"] for i in noisy]
+
+
+# --- JUnit XML -----------------------------------------------------------------------------------
+
+
+def junit_cases(*args: str) -> tuple[ET.Element, dict[str, ET.Element]]:
+    result = run("check", *args, "-f", "junit", "--no-cache")
+    root = ET.fromstring(result.stdout)
+    [suite] = root.findall("testsuite")
+    return suite, {case.get("name"): case for case in suite.findall("testcase")}
+
+
+def test_junit_one_case_per_draft_failing_at_the_fail_on_level(drafts):
+    suite, cases = junit_cases("drafts")
+    assert suite.get("name") == "notelint"
+    assert sorted(cases) == ["drafts/clean.txt", "drafts/noisy note.txt", "drafts/warnings.txt"]
+    assert all(case.get("classname") == "drafts" for case in cases.values())
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("3", "2", "0")
+    assert cases["drafts/clean.txt"].find("failure") is None
+    failure = cases["drafts/noisy note.txt"].find("failure")
+    assert failure.get("message") == "17 findings at or above warning"
+    lines = failure.text.strip().splitlines()
+    assert len(lines) == 17 and lines[0].startswith("drafts/noisy note.txt:10:30: error NL601 Offers a gift")
+    assert "score 0/100 (rewrite)" in cases["drafts/noisy note.txt"].find("system-out").text
+    assert "warning NL1302" not in cases["drafts/noisy note.txt"].find("system-out").text
+    assert "info NL1303" in cases["drafts/noisy note.txt"].find("system-out").text  # below the bar: listed, passing
+
+    suite, cases = junit_cases("drafts", "--fail-on", "error")
+    assert suite.get("failures") == "1"
+    assert cases["drafts/warnings.txt"].find("failure") is None
+    assert cases["drafts/noisy note.txt"].find("failure").get("message") == "3 findings at or above error"
+
+
+def test_junit_unreadable_draft_is_an_error_and_any_file_name_parses(drafts):
+    odd = drafts / "drafts" / "odd\x1b[2J <&\"'> name.txt"
+    odd.write_text(WARNINGS_ONLY)
+    suite, cases = junit_cases("drafts", "drafts/missing.txt")
+    assert suite.get("errors") == "1" and suite.get("tests") == "5"
+    assert cases["drafts/missing.txt"].find("error").get("message") == "no such file"
+    [odd_case] = [case for name, case in cases.items() if name.startswith("drafts/odd")]
+    assert odd_case.get("name") == "drafts/odd\u241b[2J <&\"'> name.txt"  # ESC cannot be in XML: shown as ␛
+    assert odd_case.find("failure") is not None

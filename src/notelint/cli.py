@@ -94,7 +94,7 @@ def check(
     paths: Annotated[list[str], typer.Argument(help="Draft files or folders; '-' reads standard input.")],
     output_format: Annotated[
         Optional[str],
-        typer.Option("--format", "-f", help="Output format: text, json, sarif, github or gitlab "
+        typer.Option("--format", "-f", help="Output format: text, json, sarif, github, gitlab or junit "
                      "(default: github when GITHUB_ACTIONS=true, else text)."),
     ] = None,
     output: Annotated[

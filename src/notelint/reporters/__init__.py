@@ -14,7 +14,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import IO, Callable, Iterator
 
-FORMATS = ("text", "json", "sarif", "github", "gitlab")
+FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit")
 NEEDS_RULES = frozenset({"sarif"})  # formats that describe every rule that ran, not only those that fired
 
 
