@@ -237,6 +237,12 @@ def test_github_properties_and_messages_are_escaped(drafts):
     assert command.startswith("::warning file=drafts/a%2Cb%3Ac%25.txt,line=4,col=1,endLine=4,endColumn=4,"
                               "title=NL1302 texting-shorthand::")
     assert "%0AInstead: " in command and "\n" not in command
+    # a draft named like a workflow command starts no command of its own in the log
+    (drafts / "::error::pwned.txt").write_text(WARNINGS_ONLY)
+    result = run("check", "::error::pwned.txt", "-f", "github", "--no-cache")
+    commands = [line for line in result.stdout.splitlines() if line.startswith("::")]
+    assert [c.split(" ", 1)[0] for c in commands] == ["::warning"]
+    assert "./::error::pwned.txt:4:1: warning NL1302 'thx' is texting shorthand; write 'thank you'" in result.stdout
 
 
 def test_github_job_summary_is_appended_worst_score_first(drafts):

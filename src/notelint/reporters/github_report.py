@@ -73,9 +73,12 @@ def annotations(reports: list[FileReport], errors: list[dict]) -> list[str]:
 
 
 def log_lines(reports: list[FileReport]) -> list[str]:
+    """Plain lines that start with the draft's path; a path that begins with '::' (a file named
+    '::error::x.txt') gets a './' so the runner does not read the line as a command."""
     lines = []
     for report in reports:
         path = ci_path(report.path)
+        path = f"./{path}" if path.startswith("::") else path
         lines.append(one_line(f"{path}: score {report.score.value}/100 ({report.score.band})"))
         lines += [plain_line(path, finding) for finding in report.findings]
     return lines
