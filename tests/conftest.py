@@ -27,3 +27,12 @@ def _report_cache_outside_the_repository(tmp_path_factory):
     import os
 
     os.environ["NOTELINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("notelint-cache"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _not_inside_github_actions():
+    """Under GITHUB_ACTIONS=true `check` defaults to the github format; tests that expect text set it themselves."""
+    import os
+
+    for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
+        os.environ.pop(name, None)

@@ -174,7 +174,7 @@ def test_context_option_overrides_front_matter(tmp_path):
     [
         (["--context", "mood=happy"], "--context 'mood=happy': expected key=value with key one of audience, stage, medium"),
         (["--select", "NL9999"], "unknown rule, code prefix or category 'NL9999' (see `notelint rules`)"),
-        (["--format", "xml"], "--format must be one of text, json, not 'xml'"),
+        (["--format", "xml"], "--format must be one of text, json, sarif, github, gitlab, junit, not 'xml'"),
         (["--fail-on", "sometimes"], "--fail-on must be error, warning, info or never, not 'sometimes'"),
     ],
 )

@@ -107,7 +107,14 @@ def _check_format(value: str, allowed: tuple[str, ...]) -> str:
 @app.command(epilog=EXIT_HELP)
 def check(
     paths: Annotated[list[str], typer.Argument(help="Draft files or folders; '-' reads standard input.")],
-    output_format: FormatOption = "text",
+    output_format: Annotated[
+        Optional[str],
+        typer.Option("--format", "-f", help="Output format: text, json, sarif, github, gitlab or junit "
+                     "(default: github when GITHUB_ACTIONS=true, else text)."),
+    ] = None,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="Write the report to this file instead of standard output.")
+    ] = None,
     fail_on: Annotated[
         Optional[str],
         typer.Option("--fail-on", help="Lowest severity that makes the exit code 1: error, warning (default), info or never."),
@@ -154,9 +161,9 @@ def check(
     """Check drafts and print findings and a score for each."""
     from .draft import DraftError, parse_context_options
     from .reading import parse_size
-    from .reporters import FORMATS, reporter
+    from .reporters import FORMATS, NEEDS_RULES, default_format, write_report
 
-    _check_format(output_format, FORMATS)
+    output_format = _check_format(output_format or default_format(), FORMATS)
     if fail_on not in (None, "error", "warning", "info", "never"):
         fail(f"--fail-on must be error, warning, info or never, not {fail_on!r}")
         raise typer.Exit(2)
@@ -170,7 +177,9 @@ def check(
         fail(str(exc))
         raise typer.Exit(2) from None
     settings_for = _settings_finder(config_file, select, ignore or [], rules_dirs or [], fail_on, fail_under)
-    reports, errors, encodings = _collect(paths, options_context, max_chars, settings_for, no_cache, cache_dir, model, jobs)
+    reports, errors, encodings, ran = _collect(
+        paths, options_context, max_chars, settings_for, no_cache, cache_dir, model, jobs, output_format in NEEDS_RULES
+    )
     if write_baseline is not None:
         from .baseline import write as record
 
@@ -190,8 +199,15 @@ def check(
             raise typer.Exit(2) from None
         if hidden:
             sys.stderr.write(f"notelint: {hidden} finding{'s' * (hidden != 1)} already in {baseline} not shown\n")
-    extra = {"show_waived": True} if show_waived and output_format == "text" else {}
-    reporter(output_format)(reports, sys.stdout, errors, encodings=encodings, **extra)
+    settings = settings_for(paths[0] if paths else "-")
+    try:
+        write_report(output_format, output, reports, errors, encodings=encodings, rules=list(ran.values()),
+                     fail_on=settings.fail_on, show_waived=show_waived)
+    except OSError as exc:
+        if output is None:
+            raise
+        fail(f"cannot write the report to {output}: {exc.strerror or exc}")
+        raise typer.Exit(2) from None
     for error in errors:
         fail(f"{error['path']}: {error['message']}")
     if errors:
@@ -199,8 +215,12 @@ def check(
     raise typer.Exit(1 if any(_fails(report, settings_for(report.path)) for report in reports) else 0)
 
 
-def _collect(paths, options_context, max_chars, settings_for, no_cache, cache_dir, model, jobs):  # noqa: ANN001, ANN202
-    """Find, read and lint the drafts (from the cache where it can): (reports in order, read errors, encodings)."""
+def _collect(paths, options_context, max_chars, settings_for, no_cache, cache_dir, model, jobs, need_rules=False):  # noqa: ANN001, ANN202
+    """Find, read and lint the drafts (from the cache where it can).
+
+    Returns (reports in order, read errors, encodings, the rules that ran by code). Rules are
+    loaded only when a draft needs linting, or when `need_rules` (a format that describes them).
+    """
     from .draft import DraftError, expand_paths, read_draft
 
     errors: list[dict] = []
@@ -235,14 +255,16 @@ def _collect(paths, options_context, max_chars, settings_for, no_cache, cache_di
         drafts.append(settings.config.applied_to(draft))
 
     reports: list = [None] * len(drafts)
+    ran: dict = {}
     for settings, indices in groups.values() or [(settings_for("-"), [])]:
         lint_args = (settings.packs, settings.select, settings.ignore, settings.extend_select, settings.severity)
         cache = None if no_cache else _report_cache(cache_dir, settings.packs, *settings.cache_key_parts(), model)
         for i in indices:
             reports[i] = cache.get(drafts[i]) if cache else None
         missing = [i for i in indices if reports[i] is None]
-        if missing or not drafts:  # rules are loaded (and checked) only when a draft needs linting
+        if missing or not drafts or need_rules:  # rules are loaded (and checked) only when needed
             rules = _load(*lint_args)
+            ran.update((r.code, r) for r in rules if r.REPORTS)
         if missing:
             for i, report in zip(missing, _lint(rules, model, [drafts[i] for i in missing], jobs)):
                 reports[i] = report
@@ -250,7 +272,7 @@ def _collect(paths, options_context, max_chars, settings_for, no_cache, cache_di
                     cache.put(drafts[i], report)
         for i in indices:
             reports[i] = _without_waived(reports[i], settings)
-    return reports, errors, encodings
+    return reports, errors, encodings, ran
 
 
 def _settings_finder(config_file, select, ignore, packs, fail_on, fail_under):  # noqa: ANN001, ANN202
@@ -504,7 +526,7 @@ def class_report(
 
     _check_format(output_format, tuple(RENDERERS))
     settings_for = _settings_finder(config_file, None, [], rules_dirs or [], None, None)
-    reports, errors, _ = _collect(paths, {}, DEFAULT_MAX_CHARS, settings_for, False, None, None, 0)
+    reports, errors, _, _ = _collect(paths, {}, DEFAULT_MAX_CHARS, settings_for, False, None, None, 0)
     roots = [Path(p) for p in paths if p != "-" and Path(p).is_dir()]
     categories = _load_packs([*settings_for(paths[0]).packs]).categories
     page = RENDERERS[output_format](build(reports, roots, categories))

@@ -45,7 +45,7 @@ def report_dict(report: FileReport, encoding: str | None = None) -> dict:
 
 
 def render(reports: Iterable[FileReport], stream: IO[str], errors: list[dict] | None = None,
-           encodings: dict[str, str] | None = None) -> None:
+           encodings: dict[str, str] | None = None, **_options: object) -> None:
     files = [report_dict(r, (encodings or {}).get(r.path)) for r in reports]
     document = {"version": 1, "files": files, "errors": errors or []}
     json.dump(document, stream, indent=2, ensure_ascii=False)

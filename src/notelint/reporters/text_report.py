@@ -62,7 +62,7 @@ def context_line(report: FileReport) -> str | None:
 
 
 def render(reports: Iterable[FileReport], stream: IO[str], errors: list[dict] | None = None,
-           encodings: dict[str, str] | None = None, show_waived: bool = False) -> None:
+           encodings: dict[str, str] | None = None, show_waived: bool = False, **_options: object) -> None:
     """`encodings`: for drafts that were not UTF-8, what their bytes were read as (a note line each).
     `show_waived`: list the findings the writer waived, after the others."""
     console = Console(file=stream, highlight=False, emoji=False)

@@ -1,0 +1,67 @@
+"""What the CI formats (sarif, github, gitlab, junit) share: paths relative to the checkout,
+fingerprints that survive edits elsewhere in a draft, counts per severity."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path, PurePosixPath
+
+from ..model import FileReport, Finding, Severity
+
+# most severe first: the order annotations are printed in and counts are shown in
+SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+
+
+def ci_path(path: str, cwd: Path | None = None) -> str:
+    """The path as a CI service wants it: forward slashes, no leading './', and relative to the
+    current folder (the checkout, when notelint runs from its root) if it lies inside it. A path
+    outside the current folder stays absolute; `<stdin>` stays as it is."""
+    if path == "<stdin>":
+        return path
+    native = Path(path)
+    if native.is_absolute():
+        base = (cwd or Path.cwd()).resolve()
+        try:
+            native = native.resolve().relative_to(base)
+        except ValueError:
+            return native.as_posix()
+    return str(PurePosixPath(native.as_posix()))  # PurePosixPath drops a leading './'
+
+
+def fingerprints(report: FileReport) -> list[str]:
+    """One fingerprint per finding, in the report's order: a hash of the path, the rule, the words at
+    fault (whitespace folded) and which occurrence of those words for that rule this is. Line numbers
+    are left out, so a finding keeps its fingerprint when lines above it are added or removed."""
+    path = ci_path(report.path)
+    seen: dict[tuple[str, str], int] = {}
+    prints = []
+    for finding in report.findings:
+        words = " ".join(finding.match.split())
+        occurrence = seen.get((finding.rule, words), 0)
+        seen[(finding.rule, words)] = occurrence + 1
+        key = "\x00".join((path, finding.rule, words, str(occurrence)))
+        prints.append(hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32])
+    return prints
+
+
+def counts(findings: tuple[Finding, ...] | list[Finding]) -> dict[Severity, int]:
+    tally = {severity: 0 for severity in SEVERITIES}
+    for finding in findings:
+        tally[finding.severity] += 1
+    return tally
+
+
+def plain_line(path: str, finding: Finding) -> str:
+    """`path:line:col: severity code message`, one line whatever the draft held."""
+    return one_line(f"{path}:{finding.start.line}:{finding.start.column}: "
+                    f"{finding.severity.value} {finding.rule} {finding.message}")
+
+
+_CONTROL = {code: 0x2400 + code for code in range(0x20) if code != 0x09} | {0x7F: 0x2421} | {
+    code: 0xFFFD for code in range(0x80, 0xA0)} | {0x2028: 0xFFFD, 0x2029: 0xFFFD, 0x85: 0xFFFD}
+
+
+def one_line(text: str) -> str:
+    """Control characters from a draft (a line break could start a workflow command, an escape
+    sequence could restyle the terminal) shown as their visible pictures."""
+    return text.translate(_CONTROL)
+
