@@ -174,14 +174,40 @@ def test_context_option_overrides_front_matter(tmp_path):
     [
         (["--context", "mood=happy"], "--context 'mood=happy': expected key=value with key one of audience, stage, medium"),
         (["--select", "NL9999"], "unknown rule, code prefix or category 'NL9999' (see `notelint rules`)"),
-        (["--format", "xml"], "--format must be one of text, json, sarif, github, gitlab, junit, not 'xml'"),
-        (["--fail-on", "sometimes"], "--fail-on must be error, warning, info or never, not 'sometimes'"),
     ],
 )
 def test_bad_options_exit_2(args, message):
     result = run("check", str(EXAMPLES / "good-note.txt"), *args)
     assert result.exit_code == 2
     assert result.stderr == f"notelint: error: {message}\n"
+
+
+@pytest.mark.parametrize(("args", "choices"), [
+    (["--format", "xml"], "'text', 'json', 'sarif', 'github', 'gitlab', 'junit'"),
+    (["--fail-on", "sometimes"], "'error', 'warning', 'info', 'never'"),
+])
+def test_a_bad_choice_names_the_choices_and_exits_2(args, choices):
+    result = run("check", str(EXAMPLES / "good-note.txt"), *args)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1].endswith(f"{args[1]!r} is not one of {choices}.")
+
+
+def test_check_help_uses_words_lists_choices_and_groups_options():
+    page = run("check", "--help").stdout
+    for shown in ("--format <text|json|sarif|github|gitlab|junit>", "--fail-on <error|warning|info|never>",
+                  "--context KEY=VALUE", "--select RULE", "--pack, --rules DIR", "--output FILE", "--max-size SIZE"):
+        assert shown in page, shown
+    assert "<list[str]>" not in page.split("Options:")[1]  # no Python types among the options
+    assert "Options by group:\n    output     --format, --output, --show-waived\n" in page
+
+
+def test_format_choices_come_from_the_code_that_renders_them():
+    from notelint.cli import ClassFormat, OutputFormat
+    from notelint.reporters import FORMATS
+    from notelint.reporters.class_report import RENDERERS
+
+    assert [f.value for f in OutputFormat] == list(FORMATS)
+    assert sorted(f.value for f in ClassFormat) == sorted(RENDERERS)
 
 
 def test_fail_on_and_select(tmp_path):

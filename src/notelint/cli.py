@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import re
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from . import __version__
+from .reporters import FORMATS
 
 EXIT_HELP = """Exit codes: 0 no findings at or above --fail-on; 1 findings at or above it;
 2 usage or input error (bad path, unreadable draft, invalid rule file)."""
@@ -56,10 +58,13 @@ def _root(
 RulesOption = Annotated[
     Optional[list[Path]],
     typer.Option(
-        "--pack", "--rules", help="Folder of extra rule files, a rule pack (repeatable); the built-in rules always load."
+        "--pack", "--rules", metavar="DIR",
+        help="Folder of extra rule files, a rule pack (repeatable); the built-in rules always load.",
     ),
 ]
-FormatOption = Annotated[str, typer.Option("--format", "-f", help="Output format: text or json.")]
+ClassFormat = Enum("ClassFormat", {name: name for name in ("html", "csv", "markdown")}, type=str)
+ListFormat = Enum("ListFormat", {name: name for name in ("text", "json", "markdown")}, type=str)
+EvalFormat = Enum("EvalFormat", {name: name for name in ("text", "json")}, type=str)
 
 
 def _load_packs(rule_dirs: list[Path] | None):  # noqa: ANN202 - a packs.RuleSet
@@ -97,76 +102,88 @@ def _load(
     ]
 
 
-def _check_format(value: str, allowed: tuple[str, ...]) -> str:
-    if value not in allowed:
-        fail(f"--format must be one of {', '.join(allowed)}, not {value!r}")
-        raise typer.Exit(2)
-    return value
+CHECK_GROUPS = """\b
+Options by group:
+  output     --format, --output, --show-waived
+  selection  --select, --ignore, --pack, --config
+  context    --context (front matter can say it per draft)
+  CI         --fail-on, --fail-under, --baseline, --write-baseline, --jobs, --no-cache, --cache-dir
+  limits     --max-size, --model"""
+
+OutputFormat = Enum("OutputFormat", {name: name for name in FORMATS}, type=str)  # the reporters' own list
+FailOn = Enum("FailOn", {name: name for name in ("error", "warning", "info", "never")}, type=str)
 
 
-@app.command(epilog=EXIT_HELP)
+@app.command(epilog=CHECK_GROUPS + "\n\n" + EXIT_HELP)
 def check(
-    paths: Annotated[list[str], typer.Argument(help="Draft files or folders; '-' reads standard input.")],
+    paths: Annotated[list[str], typer.Argument(metavar="PATH", help="Draft files or folders; '-' reads standard input.")],
     output_format: Annotated[
-        Optional[str],
-        typer.Option("--format", "-f", help="Output format: text, json, sarif, github, gitlab or junit "
-                     "(default: github when GITHUB_ACTIONS=true, else text)."),
+        Optional[OutputFormat],
+        typer.Option("--format", "-f", help="Report format (default: github when GITHUB_ACTIONS=true, else text)."),
     ] = None,
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="Write the report to this file instead of standard output.")
-    ] = None,
-    fail_on: Annotated[
-        Optional[str],
-        typer.Option("--fail-on", help="Lowest severity that makes the exit code 1: error, warning (default), info or never."),
-    ] = None,
-    fail_under: Annotated[
-        Optional[int], typer.Option("--fail-under", help="Exit 1 when a draft scores below this (0-100).", min=0, max=100)
-    ] = None,
-    config_file: Annotated[
-        Optional[Path], typer.Option("--config", help="Use this config file instead of searching upward from each draft.")
-    ] = None,
-    context: Annotated[
-        Optional[list[str]],
-        typer.Option("--context", "-c", help="Context key=value (audience, stage, medium); wins over front matter."),
-    ] = None,
-    select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rules or categories.")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules or categories.")] = None,
-    rules_dirs: RulesOption = None,
-    model: Annotated[
-        Optional[str], typer.Option("--model", help="Use an installed trained spaCy pipeline instead of the blank one.")
-    ] = None,
-    no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Lint every draft afresh; don't read or write the report cache.")
-    ] = False,
-    jobs: Annotated[
-        int, typer.Option("--jobs", "-j", help="Processes for big batches (0: one per core); output is the same.")
-    ] = 0,
-    cache_dir: Annotated[
         Optional[Path],
-        typer.Option("--cache-dir", help="Where to keep reports of unchanged drafts (default: ./.notelint_cache)."),
+        typer.Option("--output", "-o", metavar="FILE", help="Write the report to this file instead of standard output."),
     ] = None,
-    max_size: Annotated[
-        str, typer.Option("--max-size", help="Refuse a draft longer than this many characters: 1000000, 500KB, 2MB.")
-    ] = "1MB",
     show_waived: Annotated[
         bool, typer.Option("--show-waived", help="Also list the findings waived in the drafts (notelint: ignore[...]).")
     ] = False,
+    select: Annotated[
+        Optional[list[str]],
+        typer.Option("--select", metavar="RULE", help="Only these rules: a code, code prefix, name or category."),
+    ] = None,
+    ignore: Annotated[
+        Optional[list[str]], typer.Option("--ignore", metavar="RULE", help="Skip these rules (repeatable).")
+    ] = None,
+    rules_dirs: RulesOption = None,
+    config_file: Annotated[
+        Optional[Path],
+        typer.Option("--config", metavar="FILE", help="Use this config file instead of searching upward from each draft."),
+    ] = None,
+    context: Annotated[
+        Optional[list[str]],
+        typer.Option("--context", "-c", metavar="KEY=VALUE",
+                     help="audience, stage or medium for every draft; wins over front matter."),
+    ] = None,
+    fail_on: Annotated[
+        Optional[FailOn], typer.Option("--fail-on", help="Lowest severity that makes the exit code 1 (default: warning).")
+    ] = None,
+    fail_under: Annotated[
+        Optional[int],
+        typer.Option("--fail-under", metavar="SCORE", help="Exit 1 when a draft scores below this (0-100).", min=0, max=100),
+    ] = None,
     baseline: Annotated[
-        Optional[Path], typer.Option("--baseline", help="Report only findings this baseline file does not hold.")
+        Optional[Path], typer.Option("--baseline", metavar="FILE", help="Report only findings this baseline does not hold.")
     ] = None,
     write_baseline: Annotated[
-        Optional[Path], typer.Option("--write-baseline", help="Record today's findings in this file, and exit 0.")
+        Optional[Path],
+        typer.Option("--write-baseline", metavar="FILE", help="Record today's findings in this file, and exit 0."),
+    ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", metavar="N", help="Processes for big batches (0: one per core); same output.")
+    ] = 0,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Lint every draft afresh; don't read or write the report cache.")
+    ] = False,
+    cache_dir: Annotated[
+        Optional[Path],
+        typer.Option("--cache-dir", metavar="DIR", help="Where to keep reports of unchanged drafts (default: ./.notelint_cache)."),
+    ] = None,
+    max_size: Annotated[
+        str, typer.Option("--max-size", metavar="SIZE", help="Refuse a draft longer than this: 1000000, 500KB, 2MB.")
+    ] = "1MB",
+    model: Annotated[
+        Optional[str],
+        typer.Option("--model", metavar="NAME", help="Use an installed trained spaCy pipeline instead of the blank one."),
     ] = None,
 ) -> None:
     """Check drafts and print findings and a score for each."""
     from .draft import DraftError, parse_context_options
     from .reading import parse_size
-    from .reporters import FORMATS, NEEDS_RULES, default_format, write_report
+    from .reporters import NEEDS_RULES, default_format, write_report
 
-    output_format = _check_format(output_format or default_format(), FORMATS)
-    if fail_on not in (None, "error", "warning", "info", "never"):
-        fail(f"--fail-on must be error, warning, info or never, not {fail_on!r}")
-        raise typer.Exit(2)
+    output_format = output_format.value if output_format else default_format()
+    fail_on = fail_on.value if fail_on else None
     if jobs < 0:
         fail(f"--jobs must be 0 (one per core) or more, not {jobs}")
         raise typer.Exit(2)
@@ -363,11 +380,14 @@ def _report_cache(directory: Path | None, rule_dirs: list[Path] | None, *options
 
 
 @app.command("rules")
-def list_rules(output_format: FormatOption = "text", rules_dirs: RulesOption = None) -> None:
+def list_rules(
+    output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="markdown writes docs/rules.md.")] = ListFormat.text,
+    rules_dirs: RulesOption = None,
+) -> None:
     """List every rule with its code, name, category and severity (text, json, or markdown for docs/rules.md)."""
     import json
 
-    _check_format(output_format, ("text", "json", "markdown"))
+    output_format = output_format.value
     loaded = _load_packs(rules_dirs)
     rules, categories = loaded.rules, loaded.categories
     if output_format == "markdown":
@@ -515,7 +535,7 @@ def fix(
 @app.command("report")
 def class_report(
     paths: Annotated[list[str], typer.Argument(help="Folders of students' drafts (one folder per student), or files.")],
-    output_format: Annotated[str, typer.Option("--format", "-f", help="html, csv or markdown.")] = "html",
+    output_format: Annotated[ClassFormat, typer.Option("--format", "-f", help="Report format.")] = ClassFormat.html,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
     config_file: Annotated[Optional[Path], typer.Option("--config", help="Use this config file.")] = None,
     rules_dirs: RulesOption = None,
@@ -524,7 +544,7 @@ def class_report(
     from .reading import DEFAULT_MAX_CHARS
     from .reporters.class_report import RENDERERS, build
 
-    _check_format(output_format, tuple(RENDERERS))
+    output_format = output_format.value
     settings_for = _settings_finder(config_file, None, [], rules_dirs or [], None, None)
     reports, errors, _, _ = _collect(paths, {}, DEFAULT_MAX_CHARS, settings_for, False, None, None, 0)
     roots = [Path(p) for p in paths if p != "-" and Path(p).is_dir()]
@@ -613,7 +633,7 @@ def main() -> None:
 @app.command("eval")
 def evaluate_command(
     paths: Annotated[list[str], typer.Argument(help="Labeled drafts or folders (front matter `expect:`).")],
-    output_format: FormatOption = "text",
+    output_format: Annotated[EvalFormat, typer.Option("--format", "-f", help="Report format.")] = EvalFormat.text,
     min_precision: Annotated[float, typer.Option("--min-precision", help="Exit 1 if a category falls below.")] = 0.0,
     min_recall: Annotated[float, typer.Option("--min-recall", help="Exit 1 if a category falls below.")] = 0.0,
     min_auc: Annotated[float, typer.Option("--min-auc", help="Exit 1 if the score AUC falls below.")] = 0.0,
@@ -628,7 +648,7 @@ def evaluate_command(
     from .evaluate import evaluate, failures
     from .reporters import eval_report
 
-    _check_format(output_format, ("text", "json"))
+    output_format = output_format.value
     loaded = _load_packs(rules_dirs)
     rules = loaded.rules
     drafts, errors, problems = [], [], []
