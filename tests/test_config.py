@@ -138,3 +138,19 @@ def test_an_unknown_rule_in_the_config_is_named(project):
     (project / ".notelint.toml").write_text('ignore = ["NL9999"]\n')
     result = run("check", str(project / "drafts"))
     assert result.exit_code == 2 and "unknown rule, code prefix or category 'NL9999'" in result.stderr
+
+
+def test_a_folder_walk_leaves_out_what_git_ignores(project):
+    (project / ".git").mkdir()
+    (project / ".gitignore").write_text("drafts/old/\n*.bak.txt\n!keep.bak.txt\n")
+    (project / "drafts" / "old").mkdir()
+    (project / "drafts" / "old" / "2019.txt").write_text(NOTE)
+    (project / "drafts" / "note.bak.txt").write_text(NOTE)
+    (project / "drafts" / "keep.bak.txt").write_text(NOTE)
+    (project / "drafts" / "sub").mkdir()
+    (project / "drafts" / "sub" / ".gitignore").write_text("scratch.txt\n")
+    (project / "drafts" / "sub" / "scratch.txt").write_text(NOTE)
+    report = json.loads(run("check", "--format", "json", str(project / "drafts")).stdout)
+    assert sorted(Path(f["path"]).name for f in report["files"]) == ["keep.bak.txt", "note.txt"]
+    named = json.loads(run("check", "--format", "json", str(project / "drafts" / "old" / "2019.txt")).stdout)
+    assert len(named["files"]) == 1  # a file named on the command line is always checked

@@ -246,8 +246,11 @@ def _collect(paths, options_context, max_chars, settings_for, no_cache, cache_di
     for path in paths:
         problems: list[tuple[str, str]] = []  # broken links, unreadable folders met on the walk
         found = list(expand_paths([path], problems))
-        if path != "-" and Path(path).is_dir():  # the config's exclude globs apply to what a folder walk finds
-            found = [f for f in found if not settings_for(f).config.excluded(Path(f))]
+        if path != "-" and Path(path).is_dir():  # what a folder walk finds: not git-ignored, not excluded
+            from .ignore import GitIgnored
+
+            ignored = GitIgnored(Path(path))
+            found = [f for f in found if not ignored(f) and not settings_for(f).config.excluded(Path(f))]
         errors.extend({"path": where, "message": message} for where, message in problems)
         if not found and not problems:
             errors.append({"path": path, "message": "no drafts (.txt, .md, .eml) in this folder"})
