@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from notelint.cli import app
 from notelint.reporters import FORMATS
+from test_cli import BAD_NOTE
 
 ROOT = Path(__file__).resolve().parents[1]
 # the OASIS schema as shared beside the repository, or the copy kept here for a clean clone
@@ -21,22 +22,12 @@ SCHEMA_PATHS = [ROOT.parent / "shared" / "data" / "sarif-schema-2.1.0.json",
                 ROOT / "tests" / "data" / "sarif-schema-2.1.0.json"]
 runner = CliRunner()
 
-NOISY = """\
----
-audience: hiring-manager
-stage: interview
-medium: email
----
-Dear Ms. Chen,
-
-Thank you for meeting with me on Tuesday. I enjoyed hearing how your team is moving billing to event streams.
-
-I am excited about the role. I've enclosed a small Starbucks gift card as a thank-you, and I sent you a LinkedIn invitation. I'll call you tomorrow to follow up.
-thx for the tour, it was gr8 and ur team rocks. btw the demo was awsome, pls tell them. idk how u do it, imo the best, tbh. lol. cuz the plan is so kool, gonna be gr8 :)
-
-Best regards,
-Jordan Lee
-"""
+# the CLI tests' bad note, with a line of shorthand and misspellings: more findings than GitHub shows
+NOISY = BAD_NOTE.replace(
+    "I'll call you tomorrow to follow up.\n",
+    "I'll call you tomorrow to follow up.\nthx for the tour, it was gr8 and ur team rocks. btw the demo was awsome, pls "
+    "tell them. idk how u do it, imo the best, tbh. lol. cuz the plan is so kool, gonna be gr8 :)\n",
+)
 
 WARNINGS_ONLY = """\
 Dear Ms. Chen,
