@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .draft import Draft, DraftError, parse_draft
 from .model import FileReport, Finding
-from .reading import _BOMS, decode_bytes, read_bytes
+from .reading import BOMS, decode_bytes, read_bytes
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class Source:
     def read(cls, path: Path) -> "Source":
         data = read_bytes(str(path))
         _, encoding = decode_bytes(data)  # refuses binary files, finds the encoding
-        bom = next((mark for mark, _ in _BOMS if data.startswith(mark)), b"")
+        bom = next((mark for mark, _ in BOMS if data.startswith(mark)), b"")
         return cls(path, data, bom, encoding, data[len(bom) :].decode(encoding))
 
     @property

@@ -160,7 +160,7 @@ def _looks_like_utf16_without_bom(data: bytes) -> bool:
 # ---------------------------------------------------------------------------------------------
 # encodings
 
-_BOMS = (  # UTF-32 first: its little-endian mark begins with UTF-16's
+BOMS = (  # UTF-32 first: its little-endian mark begins with UTF-16's
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"),
@@ -237,7 +237,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
     Line endings become '\\n' (CRLF and lone CR both), so lines count as an editor counts them.
     """
-    for bom, encoding in _BOMS:
+    for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
                 text = data[len(bom) :].decode(encoding)
