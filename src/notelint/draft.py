@@ -56,6 +56,10 @@ class Draft:
         index = bisect.bisect_right(starts, offset) - 1
         return Position(line=index + 1, column=offset - starts[index] + 1)
 
+    def offset(self, position: Position) -> int:
+        """The character offset into the whole file of a 1-based line and column (the inverse of position)."""
+        return self._line_starts[position.line - 1] + position.column - 1
+
     def line_text(self, line: int) -> str:
         starts = self._line_starts
         begin = starts[line - 1]

@@ -80,7 +80,7 @@ class Linter:
         found = self._drop_superseded(self._drop_contradicted(found))
         waived: list[Finding] = []
         if draft.waivers:
-            found, waived, problems = waivers.apply(found, draft.waivers, lambda f: _offset(draft, f))
+            found, waived, problems = waivers.apply(found, draft.waivers, lambda f: draft.offset(f.start))
             found += [_waiver_finding(draft, *problem) for problem in problems]
         findings = tuple(sorted(found, key=Finding.sort_key))
         return FileReport(draft.path, findings, score(findings), dict(draft.context), inferred,
@@ -133,11 +133,6 @@ class Linter:
             suggestion=hit.suggestion,
             context_hint=guards.context_hint(rule.context, draft.context),
         )
-
-
-def _offset(draft: Draft, finding: Finding) -> int:
-    """A finding's start as an offset into the whole file."""
-    return draft._line_starts[finding.start.line - 1] + finding.start.column - 1
 
 
 def _waiver_finding(draft: Draft, line: Span, message: str, instead: str) -> Finding:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .draft import Draft, DraftError, parse_draft
-from .model import FileReport, Finding
+from .model import FileReport
 from .reading import BOMS, decode_bytes, read_bytes
 
 
@@ -66,11 +66,6 @@ class Source:
         return out
 
 
-def _offset(draft: Draft, finding: Finding, end: bool = False) -> int:
-    position = finding.end if end else finding.start
-    return draft._line_starts[position.line - 1] + position.column - 1
-
-
 def safe_edits(draft: Draft, report: FileReport, fixes: dict) -> list[Edit]:
     """Edits for the findings of rules with a safe fix (rule code -> schema.Fix) that carry a literal
     replacement, earliest first, without overlaps."""
@@ -81,7 +76,7 @@ def safe_edits(draft: Draft, report: FileReport, fixes: dict) -> list[Edit]:
             continue
         if not fix.applies(finding.match):
             continue
-        start, end = _offset(draft, finding), _offset(draft, finding, end=True)
+        start, end = draft.offset(finding.start), draft.offset(finding.end)
         if draft.text[start:end] != finding.match or (edits and start < edits[-1].end):
             continue
         edits.append(Edit(start, end, new))
