@@ -192,6 +192,23 @@ def test_a_bad_choice_names_the_choices_and_exits_2(args, choices):
     assert result.stderr.splitlines()[-1].endswith(f"{args[1]!r} is not one of {choices}.")
 
 
+@pytest.mark.parametrize(("args", "line"), [
+    (["check", "--format", "xml", "x.txt"], "notelint: error: Invalid value for '--format' / '-f': 'xml' is not one of "
+     "'text', 'json', 'sarif', 'github', 'gitlab', 'junit'. (see `notelint check --help`)"),
+    (["check"], "notelint: error: Missing argument 'PATH'. (see `notelint check --help`)"),
+    (["chek", "x.txt"], "notelint: error: No such command 'chek'. (see `notelint --help`)"),
+])
+def test_the_installed_command_reports_a_usage_mistake_in_one_line(args, line):
+    import subprocess
+    import sys
+
+    from pathlib import Path
+
+    notelint = Path(sys.executable).parent / "notelint"  # the console script, as a user runs it
+    process = subprocess.run([str(notelint), *args], capture_output=True, text=True)
+    assert (process.returncode, process.stderr, process.stdout) == (2, line + "\n", "")
+
+
 def test_check_help_uses_words_lists_choices_and_groups_options():
     page = run("check", "--help").stdout
     for shown in ("--format <text|json|sarif|github|gitlab|junit>", "--fail-on <error|warning|info|never>",

@@ -630,7 +630,22 @@ def _explain_context_rule(rule) -> None:  # noqa: ANN001
 
 
 def main() -> None:
-    app()  # rich handles a closed pipe (`notelint check ... | head`) quietly itself
+    """The console script: a usage mistake (bad option, bad choice, missing path) is one line and exit 2."""
+    from typer._click.exceptions import NoArgsIsHelpError, UsageError
+
+    try:
+        code = app(standalone_mode=False)  # rich handles a closed pipe (`notelint check ... | head`) quietly itself
+    except NoArgsIsHelpError as exc:
+        print(exc.ctx.get_help() if exc.ctx else "")
+        code = 2
+    except UsageError as exc:
+        message = re.sub(r"\bValue error, ", "", exc.format_message()).replace("\n", " ")
+        command = exc.ctx.command_path if exc.ctx else "notelint"
+        fail(f"{message} (see `{command} --help`)")
+        code = 2
+    except KeyboardInterrupt:
+        code = 130
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 @app.command("eval")
