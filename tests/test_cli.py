@@ -196,7 +196,7 @@ def test_a_bad_choice_names_the_choices_and_exits_2(args, choices):
     (["check", "--format", "xml", "x.txt"], "notelint: error: Invalid value for '--format' / '-f': 'xml' is not one of "
      "'text', 'json', 'sarif', 'github', 'gitlab', 'junit'. (see `notelint check --help`)"),
     (["check"], "notelint: error: Missing argument 'PATH'. (see `notelint check --help`)"),
-    (["chek", "x.txt"], "notelint: error: No such command 'chek'. (see `notelint --help`)"),
+    (["chek", "x.txt"], "notelint: error: No such command 'chek'. Did you mean 'check'? (see `notelint --help`)"),
 ])
 def test_the_installed_command_reports_a_usage_mistake_in_one_line(args, line):
     import subprocess
