@@ -78,3 +78,14 @@ def test_html_renders_its_table_in_a_real_headless_browser(klass, tmp_path):
         assert png.read_bytes().startswith(b"\x89PNG"), name
         shots[name] = png.stat().st_size
     assert shots["report"] > 3 * shots["blank"]  # text and table lines drawn, not a blank page
+
+
+def test_every_waiver_and_its_reason_reach_the_class_report(klass):
+    (klass / "bob" / "mo.txt").write_text(
+        "Dear Mo,\n\nThank you for the tour of the Brightwater clinic on Tuesday. I would love to join the team.\n"
+        "notelint: ignore[gifts] -- the card is for Mo, who referred me\n"
+        "I have sent you a Starbucks gift card to say thanks.\n\nBest regards,\nAna Lee\n", encoding="utf-8")
+    page = report(str(klass), "--format", "markdown").stdout
+    assert page.rstrip().endswith("NL601 `gift-to-interviewer`, because the card is for Mo, who referred me")
+    rows = {r["draft"].rsplit("/", 1)[-1]: r for r in csv.DictReader(io.StringIO(report(str(klass), "-f", "csv").stdout))}
+    assert rows["mo.txt"]["waived"] == "1" and rows["park.txt"]["waived"] == "0"

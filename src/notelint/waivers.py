@@ -12,7 +12,7 @@ the note. Waived findings are kept on the report, counted and listed with --show
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .model import Finding, Span
 
@@ -22,6 +22,7 @@ WAIVER_LINE = re.compile(
 )
 PARAGRAPH_END = re.compile(r"\S[^\n]*(?:\n[ \t]*\S[^\n]*)*")
 CODE, NAME, CATEGORY = "NL000", "waiver", "waiver"
+WAIVED = " (waived: "  # a waived finding's message ends with the writer's reason: "... (waived: for my referrer)"
 NO_REASON = "Give the reason after '--': notelint: ignore[gifts] -- thanking my referrer, not the interviewer"
 UNUSED = "Remove the waiver, or put it on the line before the paragraph it is meant for"
 
@@ -91,7 +92,7 @@ def apply(
             standing.append(finding)
         else:
             used.add(hit)
-            waived.append(finding)
+            waived.append(replace(finding, message=f"{finding.message}{WAIVED}{waivers[hit].reason})"))
     problems = []
     for k, waiver in enumerate(waivers):
         where, named = waiver.line, ", ".join(waiver.selectors) or "nothing"
@@ -111,3 +112,9 @@ class _Ref:
 
     def __init__(self, finding: Finding):
         self.code, self.name, self.category = finding.rule, finding.name, finding.category
+
+
+def reason_of(finding: Finding) -> str | None:
+    """The writer's reason, for a finding a waiver hid."""
+    found = re.search(re.escape(WAIVED) + r"(.*)\)$", finding.message)
+    return found.group(1) if found else None

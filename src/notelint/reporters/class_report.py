@@ -22,6 +22,7 @@ class Row:
     score: int
     band: str
     by_category: Counter
+    waivers: tuple[tuple[str, str, str], ...] = ()  # (rule code, rule name, the writer's reason)
 
 
 @dataclass(frozen=True)
@@ -50,9 +51,12 @@ def _student(path: str, roots: list[Path]) -> str:
 
 def build(reports: list[FileReport], roots: list[Path], categories: dict) -> ClassView:
     """`categories`: name -> model.Category of the loaded packs, for order and titles."""
+    from ..waivers import reason_of
+
     rows = [
         Row(_student(r.path, roots), r.path, r.score.value, r.score.band,
-            Counter(f.category for f in r.findings if f.severity is not Severity.INFO))
+            Counter(f.category for f in r.findings if f.severity is not Severity.INFO),
+            tuple((f.rule, f.name, reason_of(f) or "") for f in r.waived))
         for r in reports
     ]
     used = {c for row in rows for c in row.by_category}
@@ -67,9 +71,10 @@ def build(reports: list[FileReport], roots: list[Path], categories: dict) -> Cla
 def to_csv(view: ClassView) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["student", "draft", "score", "band", *view.categories])
+    writer.writerow(["student", "draft", "score", "band", *view.categories, "waived"])
     for row in view.rows:
-        writer.writerow([row.student, row.draft, row.score, row.band, *(row.by_category[c] for c in view.categories)])
+        writer.writerow([row.student, row.draft, row.score, row.band, *(row.by_category[c] for c in view.categories),
+                         len(row.waivers)])
     return out.getvalue()
 
 
@@ -85,6 +90,9 @@ def to_markdown(view: ClassView) -> str:
         lines.append(f"| {cell(row.student)} | {cell(row.draft)} | {row.score} | {row.band} | {counts} |")
     lines += ["", "## Most common problems", ""]
     lines += [f"- {code} `{name}`: {n} of {len(view.rows)} drafts" for code, name, n in view.common] or ["- none"]
+    lines += ["", "## Waivers", ""]
+    lines += [f"- {cell(row.student)}, {cell(row.draft)}: {code} `{name}`, because {cell(reason)}"
+              for row in view.rows for code, name, reason in row.waivers] or ["- none"]
     return "\n".join(lines) + "\n"
 
 
@@ -111,13 +119,16 @@ def to_html(view: ClassView) -> str:
     )
     common = "".join(f"<li>{e(code)} <code>{e(name)}</code>: {n} of {len(view.rows)} drafts</li>"
                      for code, name, n in view.common) or "<li>none</li>"
+    waived = "".join(f"<li>{e(row.student)}, {e(row.draft)}: {e(code)} <code>{e(name)}</code>, because {e(reason)}</li>"
+                     for row in view.rows for code, name, reason in row.waivers) or "<li>none</li>"
     return (
         "<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8><title>notelint class report</title>"
         f"<style>{STYLE}</style></head><body>"
         f"<h1>Class report</h1><p>{len(view.rows)} drafts, average score {view.average}/100.</p>"
         f"<table id=drafts><thead><tr><th>Student</th><th>Draft</th><th>Score</th><th>Band</th>{head}</tr></thead>"
         f"<tbody>{body}</tbody></table>"
-        f"<h2>Most common problems</h2><ol id=common>{common}</ol></body></html>\n"
+        f"<h2>Most common problems</h2><ol id=common>{common}</ol>"
+        f"<h2>Waivers</h2><ul id=waivers>{waived}</ul></body></html>\n"
     )
 
 
