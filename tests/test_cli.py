@@ -322,7 +322,7 @@ def test_notelint_test_runs_a_packs_examples_and_fails_on_a_broken_one(tmp_path)
     )
     good = run("test", str(pack))
     assert good.exit_code == 0
-    assert good.stdout.strip() == "2 examples of 1 rules: 2 ok, 0 failing"
+    assert good.stdout.strip() == "2 examples of 1 rule: 2 ok, 0 failing"
     (pack / "salary.yaml").write_text(
         (pack / "salary.yaml").read_text(encoding="utf-8").replace('["Thank you for the interview."]',
                                                                    '["What pay range do you offer?"]'),
@@ -333,7 +333,7 @@ def test_notelint_test_runs_a_packs_examples_and_fails_on_a_broken_one(tmp_path)
     assert bad.stdout.splitlines() == [
         "FAIL NL9101 pass[0]: should not fire, but reported 'pay range'",
         "     What pay range do you offer?",
-        "2 examples of 1 rules: 1 ok, 1 failing",
+        "2 examples of 1 rule: 1 ok, 1 failing",
     ]
 
 

@@ -76,6 +76,33 @@ def test_the_plain_hook_script_blocks_a_bad_draft_and_lets_a_good_one_through(re
     assert passed.returncode == 0, passed.stdout + passed.stderr
 
 
+def test_the_plain_hook_checks_what_is_committed_only_drafts_and_says_when_notelint_is_missing(repo):
+    hook = repo / ".git" / "hooks" / "pre-commit"
+    shutil.copy(ROOT / "hooks" / "pre-commit", hook)
+    hook.chmod(0o755)
+    env = {**os.environ, "PATH": f"{BIN}:{os.environ['PATH']}"}
+    # a bad draft staged, then made good on disk without staging: the bad one would be committed
+    (repo / "drafts" / "x.txt").write_text(BAD, encoding="utf-8")
+    git(repo, "add", "-A")
+    (repo / "drafts" / "x.txt").write_text(GOOD, encoding="utf-8")
+    refused = git(repo, "commit", "-q", "-m", "x", env=env)
+    assert refused.returncode == 1
+    assert "drafts/x.txt has changes that are not staged" in refused.stderr
+    git(repo, "add", "-A")
+    # a README outside drafts/ is not a thank-you note
+    (repo / "README.txt").write_text("thx!! see the drafts folder\n", encoding="utf-8")
+    git(repo, "add", "-A")
+    assert git(repo, "commit", "-q", "-m", "x", env=env).returncode == 0
+    missing = git(repo, "commit", "-q", "--allow-empty", "-m", "y",
+                  env={**env, "NOTELINT": "no-such-notelint"})
+    assert missing.returncode == 0  # nothing staged: nothing to check
+    (repo / "drafts" / "y.txt").write_text(GOOD, encoding="utf-8")
+    git(repo, "add", "-A")
+    missing = git(repo, "commit", "-q", "-m", "y", env={**env, "NOTELINT": "no-such-notelint"})
+    assert missing.returncode == 1
+    assert "'no-such-notelint' not found; install notelint, or set NOTELINT to its path" in missing.stderr
+
+
 def test_the_readme_hook_example_names_a_rev_this_repository_has():
     import re
 

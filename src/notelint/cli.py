@@ -472,7 +472,8 @@ def test_examples(
     for result in failed:
         print(f"FAIL {result.label}: {result.explain()}")
         print("     " + result.text.replace("\n", " / "))
-    print(f"{len(results)} examples of {len(tested)} rules: {len(results) - len(failed)} ok, {len(failed)} failing")
+    print(f"{len(results)} example{'s' * (len(results) != 1)} of {len(tested)} rule{'s' * (len(tested) != 1)}: "
+          f"{len(results) - len(failed)} ok, {len(failed)} failing")
     raise typer.Exit(1 if failed else 0)
 
 

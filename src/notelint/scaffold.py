@@ -1,7 +1,9 @@
 """`notelint new-rule`: a rule file with every section, to fill in, for each kind."""
 from __future__ import annotations
 
-HEADER = """\
+SCHEMA_HINT = "# For your editor to check keys: put '# yaml-language-server: $schema=<path to rule.schema.json>' first.\n"
+
+HEADER = SCHEMA_HINT + """\
 # {code} {name}: {what}
 # Fill in every TODO, then run `notelint test <this folder>`: the examples must hold.
 # Keys and values: docs/writing-rules.md; editors check them against docs/rule.schema.json.
@@ -88,7 +90,7 @@ min_length: 3
     ),
 }
 
-CONTEXT = """\
+CONTEXT = SCHEMA_HINT + """\
 # {code} {name}: reads a situation from the note when nobody stated it
 # Fill in every TODO, then run `notelint test <this folder>`: the examples must hold.
 code: {code}

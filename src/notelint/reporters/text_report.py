@@ -98,9 +98,10 @@ def render(reports: Iterable[FileReport], stream: IO[str], errors: list[dict] | 
             lost = ", ".join(f"{d.rule} -{d.points}" for d in report.score.deductions)
             console.print(Text(f"  points lost: {lost}", style="dim"), soft_wrap=True)
         console.print()
+    errors_, warnings_ = by_severity[Severity.ERROR], by_severity[Severity.WARNING]
     summary = (
         f"{counts} finding{'s' if counts != 1 else ''} "
-        f"({by_severity[Severity.ERROR]} errors, {by_severity[Severity.WARNING]} warnings, "
+        f"({errors_} error{'s' if errors_ != 1 else ''}, {warnings_} warning{'s' if warnings_ != 1 else ''}, "
         f"{by_severity[Severity.INFO]} info) in {files} file{'s' if files != 1 else ''}"
     )
     if waived:
