@@ -325,22 +325,13 @@ def _without_waived(report, settings):  # noqa: ANN001, ANN202 - FileReport, Set
     from dataclasses import replace
 
     from .scoring import score
-    from .selection import matches
+    from .selection import finding_matches
 
     waived = settings.config.ignored_here(report.path)
     if not waived:
         return report
-    kept = tuple(f for f in report.findings if not any(matches(_RuleRef(f), s) for s in waived))
+    kept = tuple(f for f in report.findings if not any(finding_matches(f, s) for s in waived))
     return replace(report, findings=kept, score=score(kept)) if len(kept) != len(report.findings) else report
-
-
-class _RuleRef:
-    """A finding seen as the rule that made it, for selectors."""
-
-    REPORTS = True
-
-    def __init__(self, finding):  # noqa: ANN001
-        self.code, self.name, self.category = finding.rule, finding.name, finding.category
 
 
 def _fails(report, settings) -> bool:  # noqa: ANN001

@@ -4,13 +4,19 @@ from __future__ import annotations
 from typing import Iterable
 
 
-def matches(rule, selector: str) -> bool:  # noqa: ANN001 - any rule model
+def _named(code: str, name: str, category: str | None, selector: str) -> bool:
     wanted = selector.strip().lower()
-    code = rule.code.lower()
-    return (
-        wanted in (code, rule.name, getattr(rule, "category", None))
-        or (len(wanted) > 2 and wanted.startswith("nl") and code.startswith(wanted))
-    )
+    code = code.lower()
+    return wanted in (code, name, category) or (len(wanted) > 2 and wanted.startswith("nl") and code.startswith(wanted))
+
+
+def matches(rule, selector: str) -> bool:  # noqa: ANN001 - any rule model
+    return _named(rule.code, rule.name, getattr(rule, "category", None), selector)
+
+
+def finding_matches(finding, selector: str) -> bool:  # noqa: ANN001 - a model.Finding
+    """The same test for a finding, by the rule that made it (waivers, per-file-ignores)."""
+    return _named(finding.rule, finding.name, finding.category, selector)
 
 
 def unknown(rules: list, selectors: Iterable[str]) -> list[str]:

@@ -77,7 +77,7 @@ def apply(
     `offset_of(finding)` is a finding's start offset in the whole file. A waiver without a reason
     waives nothing; it and a waiver that hides nothing are problems the engine reports as NL000.
     """
-    from .selection import matches
+    from .selection import finding_matches
 
     standing, waived = [], []
     used: set[int] = set()
@@ -85,7 +85,7 @@ def apply(
         at = offset_of(finding)
         hit = next(
             (k for k, w in enumerate(waivers)
-             if w.reason and at in w.scope and any(matches(_Ref(finding), s) for s in w.selectors)),
+             if w.reason and at in w.scope and any(finding_matches(finding, s) for s in w.selectors)),
             None,
         )
         if hit is None:
@@ -103,15 +103,6 @@ def apply(
         elif k not in used:
             problems.append((where, f"waiver of {named} hides nothing in the paragraph after it", UNUSED))
     return standing, waived, problems
-
-
-class _Ref:
-    """A finding seen as the rule that made it, for selectors."""
-
-    REPORTS = True
-
-    def __init__(self, finding: Finding):
-        self.code, self.name, self.category = finding.rule, finding.name, finding.category
 
 
 def reason_of(finding: Finding) -> str | None:
