@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Iterable
 
-from .model import FileReport, Finding
+from .model import FileReport, Finding, fold_words
 from .scoring import score
 
 VERSION = 1
@@ -25,7 +25,7 @@ class BaselineError(Exception):
 
 
 def _key(path: str, finding: Finding) -> tuple[str, str, str]:
-    return (Path(path).as_posix(), finding.rule, " ".join(finding.match.split()).lower())
+    return (Path(path).as_posix(), finding.rule, fold_words(finding.match))
 
 
 def write(path: Path, reports: Iterable[FileReport]) -> int:

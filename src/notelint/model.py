@@ -34,6 +34,11 @@ class Category:
     description: str
 
 
+def fold_words(text: str) -> str:
+    """Lower case with each run of whitespace as one space: how entries and matched words compare."""
+    return " ".join(text.lower().split())
+
+
 def rule_number(code: str) -> int:
     """NL601 -> 601, so NL1201 sorts after NL301."""
     return int(code[2:])

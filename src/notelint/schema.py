@@ -10,7 +10,7 @@ from typing import Any, ClassVar, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .model import CONTEXT_VALUES, Severity  # noqa: F401 - CONTEXT_VALUES is part of the rule model
+from .model import CONTEXT_VALUES, Severity, fold_words  # noqa: F401 - CONTEXT_VALUES is part of the rule model
 
 
 # Token attributes a blank English pipeline sets; anything else would never match.
@@ -54,7 +54,7 @@ def no_duplicates(values: list[str], what: str = "") -> list[str]:
     seen: set[str] = set()
     repeated: list[str] = []
     for value in values:
-        folded = " ".join(value.lower().split())
+        folded = fold_words(value)
         if folded in seen:
             repeated.append(value)
         seen.add(folded)
@@ -215,8 +215,7 @@ class Fix(Strict):
 
     def applies(self, words: str) -> bool:
         """True when these matched words may be rewritten: `when` matches them in full, and they are not skipped."""
-        folded = " ".join(words.lower().split())
-        if any(folded == " ".join(s.lower().split()) for s in self.skip):
+        if fold_words(words) in {fold_words(s) for s in self.skip}:
             return False
         return self.when is None or compile_regex(self.when).fullmatch(words) is not None
 

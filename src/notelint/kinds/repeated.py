@@ -10,6 +10,7 @@ from typing import ClassVar, Iterator, Literal
 
 from pydantic import Field
 
+from ..model import fold_words
 from ..note import Hit, Note
 from ..schema import Matchable
 
@@ -24,7 +25,7 @@ class RepeatedRule(Matchable):
 
 def find(rule: RepeatedRule, note: Note) -> Iterator[Hit]:
     spans = note.kept(rule)
-    keys = [" ".join(note.words(span).lower().split()) for span in spans]
+    keys = [fold_words(note.words(span)) for span in spans]
     totals, uses = Counter(keys), Counter()
     for span, key in zip(spans, keys):
         uses[key] += 1

@@ -6,12 +6,9 @@ from typing import ClassVar, Iterator, Literal
 
 from pydantic import Field, model_validator
 
+from ..model import fold_words
 from ..note import Hit, Note
 from ..schema import MAX_PHRASES, RuleBase, Terms, no_duplicates
-
-
-def _fold(words: str) -> str:
-    return " ".join(words.lower().split())
 
 
 class SubstitutionRule(RuleBase):
@@ -45,7 +42,7 @@ class SubstitutionRule(RuleBase):
     @cached_property
     def folded(self) -> dict[str, tuple[str, str]]:
         """Entry folded to lower case and single spaces -> (entry as written, replacement)."""
-        return {_fold(entry): (entry, replacement) for entry, replacement in self.swap.items()}
+        return {fold_words(entry): (entry, replacement) for entry, replacement in self.swap.items()}
 
 
 def _follow_case(written: str, replacement: str) -> str:
@@ -59,7 +56,7 @@ def find(rule: SubstitutionRule, note: Note) -> Iterator[Hit]:
         if rule.case_sensitive:
             entry, replacement = words, rule.swap.get(words)
         else:
-            entry, replacement = rule.folded.get(_fold(words), (None, None))
+            entry, replacement = rule.folded.get(fold_words(words), (None, None))
         if replacement is None or (entry in exact and words != entry):
             continue  # same letters, other case: "U" in "U of T" is not "u"
         replacement = _follow_case(words, replacement)
