@@ -1,7 +1,6 @@
 """What git ignores is not a draft: .gitignore files, read with pathspec (git's own wildmatch rules)."""
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 
@@ -13,8 +12,7 @@ def _root(start: Path) -> Path:
     return start
 
 
-@lru_cache(maxsize=512)
-def _spec(folder: Path):  # noqa: ANN202 - pathspec.GitIgnoreSpec or None
+def _read_spec(folder: Path):  # noqa: ANN202 - pathspec.GitIgnoreSpec or None
     gitignore = folder / ".gitignore"
     try:
         lines = gitignore.read_text(encoding="utf-8", errors="replace").splitlines()
@@ -30,6 +28,12 @@ class GitIgnored:
 
     def __init__(self, walked: Path):
         self.root = _root(walked.resolve())
+        self._specs: dict[Path, object] = {}  # folder -> its .gitignore, read once per walk
+
+    def _spec(self, folder: Path):  # noqa: ANN202
+        if folder not in self._specs:
+            self._specs[folder] = _read_spec(folder)
+        return self._specs[folder]
 
     def __call__(self, file: str) -> bool:
         path = Path(file).resolve()
@@ -39,7 +43,7 @@ class GitIgnored:
             return False
         folder = self.root
         for depth in range(len(parts)):
-            spec = _spec(folder)
+            spec = self._spec(folder)
             if spec is not None and spec.match_file("/".join(parts[depth:])):
                 return True
             folder = folder / parts[depth]
