@@ -89,7 +89,7 @@ def test_json_document_keys_and_positions(tmp_path):
     assert set(report) == {"path", "score", "band", "deductions", "context", "inferred_context", "findings", "waived"}
     gift = next(f for f in report["findings"] if f["rule"] == "NL601")
     assert set(gift) == {"rule", "name", "category", "severity", "message", "line", "column", "end_line",
-                         "end_column", "match", "instead", "suggestion", "context_hint"}
+                         "end_column", "match", "instead", "suggestion", "context_hint", "allowed_because"}
     assert (gift["line"], gift["column"], gift["end_line"], gift["end_column"]) == (10, 30, 10, 71)
     assert gift["match"] == "I've enclosed a small Starbucks gift card"
     assert BAD_NOTE.splitlines()[9][29:70] == gift["match"]

@@ -167,7 +167,9 @@ def test_inferred_context_is_shown_in_text_and_json(tmp_path):
     text = CliRunner().invoke(app, ["check", str(draft)])
     assert "context: stage=after-offer (inferred from line 3)" in text.stdout
     data = json.loads(CliRunner().invoke(app, ["check", str(draft), "--format", "json"]).stdout)
-    assert data["files"][0]["inferred_context"] == {"stage": {"value": "after-offer", "line": 3, "rule": "NL002"}}
+    assert data["files"][0]["inferred_context"] == {
+        "stage": {"value": "after-offer", "line": 3, "rule": "NL002", "confident": True, "doubt": None}
+    }
 
 
 def test_a_gift_for_the_referrer_once_hired_is_fine(linter):

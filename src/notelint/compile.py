@@ -83,18 +83,19 @@ def compile_rules(rules: list[RuleCore], model: str | None = None) -> Compiled:
     regexes: dict[str, list[Any]] = {}
     problems: list[str] = []
     for rule in rules:
-        terms = rule.terms()
-        for i, pattern in enumerate(terms.patterns):
-            try:
-                matcher.add(rule.code, [[token.as_spacy() for token in pattern]], greedy="LONGEST")
-            except Exception as exc:  # spaCy reports pattern errors with several exception types
-                detail = str(exc).strip().splitlines()[-1].split("] ", 1)[-1]
-                problems.append(f"rule {rule.code} ({rule.name}): patterns.{i}: {detail}")
-        if terms.phrases:
-            target = exact_phrases if terms.case_sensitive else phrases
-            target.add(rule.code, [nlp.make_doc(p) for p in terms.phrases])
-        if terms.regex:
-            regexes[rule.code] = [compile_regex(expression) for expression in terms.regex]  # checked at load
+        for key, terms in ((rule.code, rule.terms()), *rule.extra_terms().items()):
+            for i, pattern in enumerate(terms.patterns):
+                try:
+                    matcher.add(key, [[token.as_spacy() for token in pattern]], greedy="LONGEST")
+                except Exception as exc:  # spaCy reports pattern errors with several exception types
+                    detail = str(exc).strip().splitlines()[-1].split("] ", 1)[-1]
+                    where = "patterns" if key == rule.code else f"{key.split(':', 1)[1]}.patterns"
+                    problems.append(f"rule {rule.code} ({rule.name}): {where}.{i}: {detail}")
+            if terms.phrases:
+                target = exact_phrases if terms.case_sensitive else phrases
+                target.add(key, [nlp.make_doc(p) for p in terms.phrases])
+            if terms.regex:
+                regexes[key] = [compile_regex(expression) for expression in terms.regex]  # checked at load
     if problems:
         raise RulePackError(problems)
     return Compiled(nlp, matcher, phrases, exact_phrases, regexes)

@@ -2,18 +2,25 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from . import guards, kinds, waivers
 from .compile import Compiled, compile_rules
 from .draft import Draft
-from .model import FileReport, Finding, Inference, Severity, Span
+from .kinds import context as context_kind
+from .model import CAUTIOUS_VALUES, CONTEXT_VALUES, FileReport, Finding, Inference, Severity, Span
 from .note import Hit, Note
 from .schema import RuleBase, RuleCore
 from .scoring import score
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+# Kinds whose findings point at words the writer put in the note (a gift, a promised call): when a
+# guess about the situation is all that allows them, the report says so. Kinds that judge what a
+# note lacks or how long it is (required, metric) simply do not apply in that situation.
+ALLOWED_VISIBLY = frozenset({"existence", "substitution", "repeated"})
 
 
 class Linter:
@@ -28,6 +35,7 @@ class Linter:
             for code in rule.supersedes:
                 self._superseded_by[code].add(rule.code)
         self._unless_fired = {r.code: frozenset(r.unless_fired) for r in self.rules if r.unless_fired}
+        self._by_code = {r.code: r for r in self.rules}
         self._model = model
         self._compiled: Compiled | None = None
 
@@ -69,33 +77,44 @@ class Linter:
 
     def _report(self, note: Note) -> FileReport:
         draft = note.draft
+        stated = dict(draft.context)
         inferred = self._infer(note)
-        note.context = {**{key: i.value for key, i in inferred.items()}, **draft.context}
-        found = [
-            self._finding(rule, note, hit)
-            for rule in self.rules
-            if guards.applies(rule.context, note.context)
-            for hit in kinds.find(rule, note)
-        ]
+        guessed = {key: i.value for key, i in inferred.items() if i.confident}
+        note.context = {**guessed, **stated}
+        found: list[Finding] = []
+        for rule in self.rules:
+            if guards.applies(rule.context, note.context):
+                found += [self._finding(rule, note, hit) for hit in kinds.find(rule, note)]
+            elif rule.kind in ALLOWED_VISIBLY and guards.applies(rule.context, stated):
+                # only a guess about the situation keeps the rule quiet: say what it allowed, as info
+                because = _allowed_because(rule, inferred, stated)
+                found += [self._finding(rule, note, hit, because) for hit in kinds.find(rule, note)]
         found = self._drop_superseded(self._drop_contradicted(found))
         waived: list[Finding] = []
         if draft.waivers:
             found, waived, problems = waivers.apply(found, draft.waivers, lambda f: draft.offset(f.start))
             found += [_waiver_finding(draft, *problem) for problem in problems]
-        findings = tuple(sorted(found, key=Finding.sort_key))
-        return FileReport(draft.path, findings, score(findings), dict(draft.context), inferred,
+        findings = _with_hints(sorted(found, key=Finding.sort_key), self._by_code, stated, inferred)
+        return FileReport(draft.path, findings, score(findings), stated, inferred,
                           tuple(sorted(waived, key=Finding.sort_key)))
 
     def _infer(self, note: Note) -> dict[str, Inference]:
-        """Context values the note gives away, for keys nobody stated; the first rule (by code) that matches wins."""
+        """Guesses at the context values nobody stated; the first rule (by code) that matches a key wins.
+
+        A guess is confident only when the note does not argue against it: none of its rule's doubts
+        matches. (Another rule's guess at another value is not enough: "the hiring manager told me your
+        letter helped" reads both as to a recruiter and as to a referee.)
+        """
+        draft = note.draft
         inferred: dict[str, Inference] = {}
         for rule in self.context_rules:
-            if rule.key in note.draft.context or rule.key in inferred:
+            if rule.key in draft.context or rule.key in inferred:
                 continue
             hit = next(iter(kinds.find(rule, note)), None)
             if hit is not None:
-                line = note.draft.position(note.draft.body_start + hit.span.start).line
-                inferred[rule.key] = Inference(rule.value, line, rule.code)
+                against = context_kind.doubts(rule, note)
+                doubt = f"'{_words(note, against[0])}' on line {_line(note, against[0])}" if against else None
+                inferred[rule.key] = Inference(rule.value, _line(note, hit.span), rule.code, doubt is None, doubt)
         return inferred
 
     def _drop_contradicted(self, findings: list[Finding]) -> list[Finding]:
@@ -116,14 +135,14 @@ class Linter:
         ]
 
     @staticmethod
-    def _finding(rule: RuleBase, note: Note, hit: Hit) -> Finding:
+    def _finding(rule: RuleBase, note: Note, hit: Hit, allowed_because: str | None = None) -> Finding:
         draft, span = note.draft, hit.span
         begin = draft.position(draft.body_start + span.start)
         return Finding(
             rule=rule.code,
             name=rule.name,
             category=rule.category,
-            severity=rule.severity,
+            severity=Severity.INFO if allowed_because else rule.severity,
             message=hit.message,
             start=begin,
             end=draft.position(draft.body_start + max(span.start, span.end)),
@@ -131,8 +150,47 @@ class Linter:
             line_text=draft.line_text(begin.line),
             instead=" ".join(rule.instead.split()),
             suggestion=hit.suggestion,
-            context_hint=guards.context_hint(rule.context, draft.context),
+            allowed_because=allowed_because,
         )
+
+
+def _line(note: Note, span: Span) -> int:
+    return note.draft.position(note.draft.body_start + span.start).line
+
+
+def _words(note: Note, span: Span) -> str:
+    return " ".join(note.words(span).split())
+
+
+def _allowed_because(rule: RuleBase, inferred: dict[str, Inference], stated: dict[str, str]) -> str:
+    """Which confident guess keeps the rule quiet, and what to state if the guess is wrong."""
+    for key, guess in inferred.items():
+        if guess.confident and not guards.applies(rule.context, {**stated, key: guess.value}):
+            return (f"line {guess.line} suggests this note is {guards.CONTEXT_PHRASES[(key, guess.value)]}; "
+                    f"if it is not, set `{key}: {CAUTIOUS_VALUES[key]}`")
+    raise AssertionError("a rule kept quiet by no guess")
+
+
+def _with_hints(findings: list[Finding], rules: dict[str, RuleBase], stated: dict[str, str],
+                guessed: Iterable[str]) -> tuple[Finding, ...]:
+    """Each distinct context hint once per note, on the first finding it would clear.
+
+    No hint is offered for a key the note itself gives a guess for: the note says what it is (or
+    argues both ways), and a hint to state something else would contradict it.
+    """
+    known = {**{key: "" for key in guessed}, **stated}
+    seen: set[str] = set()
+    out = []
+    for finding in findings:
+        rule = rules.get(finding.rule)
+        hint = None
+        if rule is not None and finding.allowed_because is None:
+            hint = guards.context_hint(rule.context, known)
+        if hint is not None and hint not in seen:
+            seen.add(hint)
+            finding = replace(finding, context_hint=hint)
+        out.append(finding)
+    return tuple(out)
 
 
 def _waiver_finding(draft: Draft, line: Span, message: str, instead: str) -> Finding:

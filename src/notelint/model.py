@@ -23,6 +23,8 @@ CONTEXT_VALUES: dict[str, tuple[str, ...]] = {
     "stage": ("phone-screen", "interview", "after-offer", "rejection"),
     "medium": ("email", "card", "linkedin"),
 }
+# what to state when a guess is wrong: the situation in which every rule applies in full
+CAUTIOUS_VALUES: dict[str, str] = {"audience": "interviewer", "stage": "interview", "medium": "email"}
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,9 @@ class Finding:
     instead: str
     suggestion: str | None = None
     context_hint: str | None = None  # "fine if this note is to a recruiter: set `audience: recruiter`"
+    # set when a confident guess about the situation turned this finding into an info note:
+    # "line 3 reads as a note about an offer; if it is not, set `stage: interview`"
+    allowed_because: str | None = None
 
     def sort_key(self) -> tuple[int, int, int]:
         return (self.start.line, self.start.column, rule_number(self.rule))
@@ -107,11 +112,17 @@ class Score:
 
 @dataclass(frozen=True)
 class Inference:
-    """A context value read from the note itself, and the line and rule that gave it away."""
+    """A context value read from the note itself, and the line and rule that gave it away.
+
+    Only a confident guess is used: one the note does not also argue against (`doubt` says how
+    it does: "'offer of a second interview' on line 3").
+    """
 
     value: str
     line: int
     rule: str
+    confident: bool = True
+    doubt: str | None = None
 
 
 @dataclass(frozen=True)

@@ -71,11 +71,12 @@ class Note:
             return Span(lines[max(0, len(lines) - CLOSING_LINES)].start, lines[-1].end)
         return Span(0, len(self.text))
 
-    def kept(self, rule: RuleCore) -> list[Span]:
-        """The rule's matches that survive its guards, earliest and longest first, without overlaps."""
+    def kept(self, rule: RuleCore, key: str | None = None) -> list[Span]:
+        """The rule's matches (under `key`, by default its code) that survive its guards, earliest and
+        longest first, without overlaps."""
         kept: list[Span] = []
         g = rule.guards
-        for m in sorted(set(self.matches.get(rule.code, ())), key=lambda m: (m.start, -(m.end - m.start))):
+        for m in sorted(set(self.matches.get(key or rule.code, ())), key=lambda m: (m.start, -(m.end - m.start))):
             if kept and m.start < kept[-1].end:
                 continue  # overlaps a longer or earlier hit of the same rule
             if g.quotation and guards.inside(self.quoted, m):

@@ -235,6 +235,10 @@ class RuleCore(Strict):
         """Phrases, token patterns and regexes to match for this rule (none by default)."""
         return Terms()
 
+    def extra_terms(self) -> dict[str, Terms]:
+        """More to match on the rule's behalf, under keys of its own (a context rule's `doubts`)."""
+        return {}
+
 
 class RuleBase(RuleCore):
     """A rule that reports findings."""

@@ -14,6 +14,9 @@ BANDS = (
     (0, "rewrite", "Rewrite before sending: as it stands the note could hurt your chances."),
 )
 
+# a guess about the situation allowed something: the note is ready only if the guess is right
+GUESSED_READY = "Ready to send only if notelint read the situation right: check the findings marked 'allowed'."
+
 
 def _rule_cost(severity: Severity, count: int) -> int:
     """The first finding of a rule costs its full weight, each repeat half, at most twice the weight."""
@@ -23,6 +26,7 @@ def _rule_cost(severity: Severity, count: int) -> int:
 
 def score(findings: Iterable[Finding]) -> Score:
     """Score a note from 0 to 100 from its findings alone."""
+    findings = list(findings)
     counts: dict[tuple[str, Severity], int] = defaultdict(int)
     for finding in findings:
         counts[(finding.rule, finding.severity)] += 1
@@ -36,4 +40,6 @@ def score(findings: Iterable[Finding]) -> Score:
             deductions.append(Deduction(rule, points))
     value = max(0, 100 - sum(d.points for d in deductions))
     band, advice = next((name, text) for floor, name, text in BANDS if value >= floor)
+    if band == "ready" and any(f.allowed_because for f in findings):
+        advice = GUESSED_READY
     return Score(value, band, advice, tuple(deductions))

@@ -14,7 +14,7 @@ class ExampleResult:
     """One example of one rule, and what the rule did with it."""
 
     rule: str
-    verdict: str  # "fire", "pass" or, for context rules, "infer"
+    verdict: str  # "fire", "pass" or, for context rules, "infer" or "unsure"
     index: int
     text: str
     ok: bool
@@ -31,7 +31,9 @@ class ExampleResult:
         if self.verdict == "pass":
             return f"should not fire, but reported {found}"
         if self.verdict == "infer":
-            return f"should infer its value, but inferred {found}"
+            return f"should infer its value confidently, but inferred {found}"
+        if self.verdict == "unsure":
+            return f"should infer its value but be unsure of it, yet inferred {found}"
         if self.expected is not None:
             return f"should report {self.expected!r}, but reported {found}"
         return "should fire, but reported nothing"
@@ -46,7 +48,8 @@ def run_examples(linter: Linter, rules: Iterable[RuleCore]) -> Iterator[ExampleR
         for verdict, examples in (("fire", rule.examples.fire), ("pass", rule.examples.pass_)):
             for i, example in enumerate(examples):
                 report = linter.lint_text(parse_draft("example.txt", example.text, dict(example.context)))
-                found = tuple(f.match for f in report.findings if f.rule == rule.code)
+                # a finding a guess about the situation allowed is not the rule firing
+                found = tuple(f.match for f in report.findings if f.rule == rule.code and not f.allowed_because)
                 if verdict == "pass":
                     ok = not found
                 else:
@@ -55,9 +58,16 @@ def run_examples(linter: Linter, rules: Iterable[RuleCore]) -> Iterator[ExampleR
 
 
 def _context_examples(linter: Linter, rule) -> Iterator[ExampleResult]:  # noqa: ANN001 - a kinds.context rule
-    for verdict, texts in (("infer", rule.examples.infer), ("pass", rule.examples.pass_)):
+    """`infer`: the rule guesses its value, confidently; `unsure`: it guesses, but the note argues against
+    it; `pass`: it guesses nothing."""
+    examples = (("infer", rule.examples.infer), ("unsure", rule.examples.unsure), ("pass", rule.examples.pass_))
+    for verdict, texts in examples:
         for i, text in enumerate(texts):
             inferred = linter.lint_text(parse_draft("example.txt", text)).inferred.get(rule.key)
             by_rule = inferred is not None and inferred.rule == rule.code
-            found = (f"{rule.key}: {inferred.value}",) if by_rule else ()
-            yield ExampleResult(rule.code, verdict, i, text, by_rule if verdict == "infer" else not by_rule, found)
+            found = (f"{rule.key}: {inferred.value}{'' if inferred.confident else ' (unsure)'}",) if by_rule else ()
+            if verdict == "pass":
+                ok = not by_rule
+            else:
+                ok = by_rule and inferred.confident == (verdict == "infer")
+            yield ExampleResult(rule.code, verdict, i, text, ok, found)

@@ -1,8 +1,10 @@
 """`kind: context`: reads the note's situation (stage, audience, medium) from what it says.
 
-A context rule reports nothing. Its first match, inside the part of the note it looks at, sets
-its context value for the other rules' `context:` filters, unless front matter or --context
-stated that key already.
+A context rule reports nothing. Its first match, inside the part of the note it looks at, is a
+guess at its context value, unless front matter or --context stated that key already. The guess
+is confident, and used by the other rules' `context:` filters, only when nothing in the note
+argues against it: none of the rule's `doubts` matches anywhere. "Thank you for the offer" reads as an offer note; "thank you
+for the offer of a second interview" does not.
 """
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from typing import ClassVar, Iterator, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
+from ..model import Span
 from ..note import Hit, Note
 from ..schema import CONTEXT_VALUES, ContextKey, Guards, MatchFields, RuleCore, Strict, Terms
 
@@ -19,8 +22,13 @@ class ContextExamples(Strict):
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
-    infer: list[str] = Field(min_length=1)
-    pass_: list[str] = Field(alias="pass", min_length=1)
+    infer: list[str] = Field(min_length=1)  # inferred, confidently
+    pass_: list[str] = Field(alias="pass", min_length=1)  # not inferred by this rule
+    unsure: list[str] = []  # inferred, but the note argues against it, so the guess is not used
+
+
+class Doubts(MatchFields):
+    """Words that, anywhere in the note, make the rule's guess unsure ("offer of a second interview")."""
 
 
 class ContextRule(RuleCore, MatchFields):
@@ -32,6 +40,7 @@ class ContextRule(RuleCore, MatchFields):
     within: Literal["body", "opening", "closing"] = "body"
     # a negation rarely changes the situation: "couldn't have happened without your referral"
     guards: Guards = Guards(negation=False)
+    doubts: Doubts | None = None
     examples: ContextExamples
 
     REPORTS: ClassVar[bool] = False
@@ -46,6 +55,13 @@ class ContextRule(RuleCore, MatchFields):
 
     def terms(self) -> Terms:
         return MatchFields.terms(self)
+
+    def extra_terms(self) -> dict[str, Terms]:
+        return {self.doubt_key: self.doubts.terms()} if self.doubts else {}
+
+    @property
+    def doubt_key(self) -> str:
+        return f"{self.code}:doubts"
 
     @property
     def key(self) -> str:
@@ -62,6 +78,11 @@ def find(rule: ContextRule, note: Note) -> Iterator[Hit]:
     for span in note.kept(rule):
         if span.start in scope:
             yield Hit(span, f"{rule.key}: {rule.value}")
+
+
+def doubts(rule: ContextRule, note: Note) -> list[Span]:
+    """Where the note argues against the rule's guess (outside quotations)."""
+    return note.kept(rule, rule.doubt_key) if rule.doubts else []
 
 
 Rule = ContextRule  # what the kind registry reads

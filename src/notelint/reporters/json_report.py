@@ -22,6 +22,7 @@ def finding_dict(finding: Finding) -> dict:
         "instead": finding.instead,
         "suggestion": finding.suggestion,
         "context_hint": finding.context_hint,
+        "allowed_because": finding.allowed_because,
     }
 
 
@@ -34,7 +35,8 @@ def report_dict(report: FileReport, encoding: str | None = None) -> dict:
         "deductions": [{"rule": d.rule, "points": d.points} for d in report.score.deductions],
         "context": report.context,
         "inferred_context": {
-            key: {"value": i.value, "line": i.line, "rule": i.rule} for key, i in report.inferred.items()
+            key: {"value": i.value, "line": i.line, "rule": i.rule, "confident": i.confident, "doubt": i.doubt}
+            for key, i in report.inferred.items()
         },
         "findings": [finding_dict(f) for f in report.findings],
         "waived": [finding_dict(f) for f in report.waived],

@@ -50,14 +50,22 @@ def _finding(console: Console, path: str, finding: Finding) -> None:
     hint = Text("      instead: ", style="green")
     hint.append(finding.instead)
     console.print(hint, soft_wrap=True)
+    if finding.allowed_because:
+        console.print(Text(f"      allowed: {finding.allowed_because}", style="dim"), soft_wrap=True)
     if finding.context_hint:
         console.print(Text(f"      note: {finding.context_hint}", style="dim"), soft_wrap=True)
 
 
 def context_line(report: FileReport) -> str | None:
-    """`context: stage=after-offer (inferred from line 3), audience=panel` or None when nothing is known."""
+    """`context: stage=after-offer (inferred from line 3), audience=panel` or None when nothing is known.
+
+    A guess the note argues against is shown with a question mark and why it is not used."""
     parts = [f"{key}={value}" for key, value in report.context.items()]
-    parts += [f"{key}={i.value} (inferred from line {i.line})" for key, i in report.inferred.items()]
+    parts += [
+        f"{key}={i.value} (inferred from line {i.line})" if i.confident
+        else f"{key}={i.value}? (line {i.line} suggests it, but {i.doubt}, so it is not used)"
+        for key, i in report.inferred.items()
+    ]
     return "context: " + ", ".join(parts) if parts else None
 
 
