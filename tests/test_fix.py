@@ -135,3 +135,35 @@ def _raw_span(source, edit) -> tuple[int, int]:  # noqa: ANN001
         to_raw.append(j)
         j += 2 if source.raw.startswith("\r\n", j) else 1
     return to_raw[edit.start], to_raw[edit.end]
+
+
+# One problem, one charge: rules do not take turns, and a fix leaves no new finding behind ----------------
+
+def _rules(path) -> list[str]:
+    import json
+
+    data = json.loads(run("check", "--no-cache", "--format", "json", str(path)).stdout)
+    return sorted(f["rule"] for f in data["files"][0]["findings"])
+
+
+@pytest.mark.parametrize("middle", [
+    "Thank you for the tour!! I loved the demo! The team was great.",
+    "Thank you for the tour!!! I loved the demo! The team was great! Really!",
+    "Thank you for the tour!! I loved the demo.",
+    "Thx for the tour!! The demo was great!",
+])
+def test_fixing_leaves_only_findings_that_were_there_before(tmp_path, middle):
+    draft = tmp_path / "note.txt"
+    draft.write_text(f"Dear Ana,\n\n{middle} I'd love to help with the Atlas rollout.\n\nBest,\nJo Marsh\n")
+    before = _rules(draft)
+    assert run("fix", "--write", str(draft)).exit_code == 0
+    after = _rules(draft)
+    assert set(after) <= set(before) - {"NL1304"}, (before, after)
+    assert after.count("NL1305") == before.count("NL1305")
+
+
+def test_a_stretched_word_that_is_also_listed_shorthand_is_charged_once(tmp_path):
+    draft = tmp_path / "note.txt"
+    draft.write_text("Dear Ana,\n\nThank you sooo much for the tour of the Atlas lab.\n\nBest,\nJo Marsh\n")
+    rules = _rules(draft)
+    assert rules.count("NL1302") == 1 and "NL1307" not in rules

@@ -36,6 +36,7 @@ CONTEXT_PHRASES = {
     ("medium", "email"): "an email",
     ("medium", "card"): "a card",
     ("medium", "linkedin"): "a LinkedIn message",
+    ("medium", "text"): "a text or chat message",
 }
 QUOTE_PAIRS = re.compile(r'"[^"\n]*(?:\n(?!\s*\n)[^"\n]*)*"|“[^”]*”')
 EMAIL_QUOTE = re.compile(r"^[ \t]*>.*$", re.MULTILINE)

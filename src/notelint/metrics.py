@@ -13,7 +13,9 @@ if TYPE_CHECKING:
 
 PARAGRAPH = re.compile(r"\S(?:.*\S)?(?:\n[ \t]*\S.*)*")
 MIN_WORDS_FOR_READABILITY = 40
-EXCLAMATION = re.compile("!")
+# a run ("!!!") is one exclamation: the run itself is NL1304's finding, and collapsing it must not
+# change the count
+EXCLAMATION = re.compile("!+")
 # pictographs and emoji, each with its skin tone, variation selector and zero-width-joined parts
 # (👩‍💻 and 🙏🏽 are one emoji each), and the common text emoticons
 _PICTOGRAPH = "[\U0001F300-\U0001F3FA\U0001F400-\U0001FAFF\U0001F000-\U0001F2FF\u2600-\u26FF\u2700-\u27BF]"

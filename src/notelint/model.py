@@ -21,7 +21,7 @@ class Severity(str, Enum):
 CONTEXT_VALUES: dict[str, tuple[str, ...]] = {
     "audience": ("hiring-manager", "interviewer", "panel", "recruiter", "referrer"),
     "stage": ("phone-screen", "interview", "after-offer", "rejection"),
-    "medium": ("email", "card", "linkedin"),
+    "medium": ("email", "card", "linkedin", "text"),
 }
 # what to state when a guess is wrong: the situation in which every rule applies in full
 CAUTIOUS_VALUES: dict[str, str] = {"audience": "interviewer", "stage": "interview", "medium": "email"}
