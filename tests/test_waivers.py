@@ -84,3 +84,56 @@ def test_waived_findings_are_counted_and_listed_on_request(tmp_path):
     assert "; 1 waived (--show-waived lists them)" in plain.stdout.splitlines()[-1]
     listed, _ = check(tmp_path, text, "--show-waived")
     assert "  waived:" in listed.stdout and listed.stdout.count("NL601") == 3  # two findings, one waived, plus points
+
+
+# Waivers as people type them -------------------------------------------------------------------------------
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("waiver", [
+    "notelint: ignore[gifts] \u2014 the card is for the receptionist who rescheduled me twice\n",  # em dash
+    "notelint: ignore[gifts] \u2013 the card is for the receptionist\n",  # en dash
+    "Notelint: ignore[gifts] -- the card is for the receptionist\n",
+    "# notelint: ignore[gifts] -- the card is for the receptionist\n",
+    "notelint: ignore [gifts] -- the card is for the receptionist\n",
+    "<!-- Notelint: ignore [gifts] \u2014 the card is for the receptionist -->\n",
+])
+def test_waiver_forms_people_type_are_read(tmp_path, waiver):
+    report = as_json(tmp_path, NOTE.format(waiver=waiver, gift=GIFT))
+    assert [f["line"] for f in report["waived"]] == [7]
+    assert not [f for f in report["findings"] if f["rule"] == "NL000"]
+
+
+@pytest.mark.parametrize("waiver, why", [
+    ("notelint ignore[gifts] -- thanks to my referrer\n", "'notelint' needs a ':' after it"),
+    ("notelint: disable[gifts] -- referred by a friend\n", "'disable' should read 'ignore'"),
+    ("notelint: ignore gifts -- referred by a friend\n", "the rules it waives are not in square brackets"),
+    ("notelint: ignore[gifts -- referred by a friend\n", "its '[' is never closed"),
+    ("notelint: ignore[gifts] because my referrer\n", "its reason must follow '--' after the brackets"),
+])
+def test_a_line_that_only_looks_like_a_waiver_is_reported_as_one_and_never_read_as_the_note(tmp_path, waiver, why):
+    report = as_json(tmp_path, NOTE.format(waiver=waiver, gift=GIFT))
+    [problem] = [f for f in report["findings"] if f["rule"] == "NL000"]
+    assert problem["message"] == f"this looks like a waiver but {why}, so it waives nothing"
+    assert problem["line"] == 6
+    assert [f["line"] for f in report["findings"] if f["rule"] == "NL601"] == [7, 9]
+    assert report["inferred_context"] == {}  # "my referrer" in the waiver is not read as the note's
+    assert not [f for f in report["findings"] if f["category"] in ("placeholder", "casual_tone") and f["line"] == 6]
+
+
+def test_an_unknown_selector_suggests_the_near_one(tmp_path):
+    waiver = "notelint: ignore[gift] -- the card is for the receptionist\n"
+    report = as_json(tmp_path, NOTE.format(waiver=waiver, gift=GIFT))
+    assert [f["message"] for f in report["findings"] if f["rule"] == "NL000"] == [
+        "unknown rule or category 'gift'; did you mean 'gifts'?"
+    ]
+
+
+def test_an_unused_code_in_a_list_is_reported_like_a_single_unused_code(tmp_path):
+    waiver = "notelint: ignore[NL601, NL1201] -- the card is for the receptionist\n"
+    report = as_json(tmp_path, NOTE.format(waiver=waiver, gift=GIFT))
+    assert [f["line"] for f in report["waived"]] == [7]
+    assert [f["message"] for f in report["findings"] if f["rule"] == "NL000"] == [
+        "waiver of NL1201 hides nothing in the paragraph after it"
+    ]

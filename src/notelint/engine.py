@@ -92,7 +92,7 @@ class Linter:
         found = self._drop_superseded(self._drop_contradicted(found))
         waived: list[Finding] = []
         if draft.waivers:
-            found, waived, problems = waivers.apply(found, draft.waivers, lambda f: draft.offset(f.start))
+            found, waived, problems = waivers.apply(found, draft.waivers, lambda f: draft.offset(f.start), self.rules)
             found += [_waiver_finding(draft, *problem) for problem in problems]
         findings = _with_hints(sorted(found, key=Finding.sort_key), self._by_code, stated, inferred)
         return FileReport(draft.path, findings, score(findings), stated, inferred,
