@@ -112,3 +112,61 @@ def test_the_readme_hook_example_names_a_rev_this_repository_has():
     # a clone may hold the branch only as its remote-tracking ref
     names = [rev, f"origin/{rev}", f"refs/remotes/origin/{rev}"]
     assert any(git(ROOT, "rev-parse", "--verify", "--quiet", f"{n}^{{commit}}").returncode == 0 for n in names), rev
+
+
+def plain_hook(repo: Path) -> dict:
+    hook = repo / ".git" / "hooks" / "pre-commit"
+    shutil.copy(ROOT / "hooks" / "pre-commit", hook)
+    hook.chmod(0o755)
+    git(repo, "config", "core.quotePath", "true")  # git's default, which would print "jos\303\251"
+    return {**os.environ, "PATH": f"{BIN}:{os.environ['PATH']}"}
+
+
+STUDENT_NAMES = ["josé/arup note.txt", "o'brien \"final\" $HOME *.txt", "two\nlines.txt"]
+
+
+@pytest.mark.parametrize("name", STUDENT_NAMES, ids=["accent-and-space", "quotes-and-glob", "newline"])
+def test_the_plain_hook_takes_any_name_a_student_gives_a_draft(repo, name):
+    env = plain_hook(repo)
+    draft = repo / "drafts" / name
+    draft.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        draft.write_text(BAD, encoding="utf-8")
+    except OSError:
+        pytest.skip(f"this filesystem does not allow the name {name!r}")
+    path = f"drafts/{name}"
+    git(repo, "add", "-A")
+    blocked = git(repo, "commit", "-q", "-m", "bad", env=env)
+    assert blocked.returncode == 1
+    assert f"{path}:10:1  error   NL601" in blocked.stdout + blocked.stderr  # git shows a hook's output on stderr
+    assert "could not be checked" not in blocked.stderr
+    assert git(repo, "log", "--oneline").stdout == ""  # nothing was committed
+    # made good on disk but not staged: the bad draft would be committed, so it is refused, by its name
+    draft.write_text(GOOD, encoding="utf-8")
+    refused = git(repo, "commit", "-q", "-m", "good", env=env)
+    assert refused.returncode == 1
+    assert refused.stderr == (f"notelint: error: {path} has changes that are not staged; git add it (or stash"
+                              " them) so the draft checked is the draft committed\n")
+    git(repo, "add", "-A")
+    passed = git(repo, "commit", "-q", "-m", "good", env=env)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert git(repo, "ls-files", "-z").stdout == f"{path}\0"
+
+
+def test_the_plain_hook_refuses_only_the_staged_drafts_with_unstaged_changes(repo):
+    env = plain_hook(repo)
+    (repo / "drafts" / "old.txt").write_text(GOOD, encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "--no-verify", "-m", "an earlier draft")
+    for name in ("a.txt", "b c.txt", "[ab].txt", "new.txt"):
+        (repo / "drafts" / name).write_text(GOOD, encoding="utf-8")
+    git(repo, "add", "drafts/a.txt", "drafts/b c.txt", "drafts/[ab].txt")
+    (repo / "drafts" / "a.txt").write_text(BAD, encoding="utf-8")
+    (repo / "drafts" / "b c.txt").write_text(BAD, encoding="utf-8")
+    # not part of this commit, so not refused: a committed draft edited but not staged, a new one not added
+    (repo / "drafts" / "old.txt").write_text(BAD, encoding="utf-8")
+    refused = git(repo, "commit", "-q", "-m", "x", env=env)
+    assert refused.returncode == 1
+    assert [line.split(" has changes")[0] for line in refused.stderr.splitlines()] == [
+        "notelint: error: drafts/a.txt", "notelint: error: drafts/b c.txt"
+    ]
