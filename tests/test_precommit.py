@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from notelint import yaml12
 
 BIN = Path(sys.executable).parent
 GOOD = (ROOT / "examples" / "good-note.txt").read_text(encoding="utf-8")
@@ -43,16 +45,27 @@ def head_of_this_checkout() -> str:
     return found.stdout.strip()
 
 
-def test_the_pre_commit_framework_blocks_a_bad_draft_and_lets_a_good_one_through(repo, tmp_path):
+@pytest.fixture(scope="module")
+def pre_commit_home(tmp_path_factory) -> Path:
+    """One pre-commit cache for the module: the hook's environment (notelint and spaCy) is built once."""
+    return tmp_path_factory.mktemp("pre-commit-home")
+
+
+def use_the_framework(repo: Path, pre_commit_home: Path) -> dict:
     (repo / ".pre-commit-config.yaml").write_text(
         f"repos:\n  - repo: {ROOT}\n    rev: {head_of_this_checkout()}\n    hooks:\n"
         "      - id: notelint\n        files: ^drafts/\n"
     )
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "PATH": f"{BIN}:{os.environ['PATH']}"}
+    env = {**os.environ, "PRE_COMMIT_HOME": str(pre_commit_home), "PATH": f"{BIN}:{os.environ['PATH']}"}
     env.pop("NOTELINT_CACHE_DIR", None)
     installed = subprocess.run([str(BIN / "pre-commit"), "install"], cwd=repo, capture_output=True, text=True, env=env)
     assert installed.returncode == 0, installed.stderr
     git(repo, "add", ".pre-commit-config.yaml")
+    return env
+
+
+def test_the_pre_commit_framework_blocks_a_bad_draft_and_lets_a_good_one_through(repo, pre_commit_home):
+    env = use_the_framework(repo, pre_commit_home)
     blocked = commit(repo, "okafor.txt", BAD, env)
     assert blocked.returncode != 0
     assert "error   NL601 Offers a gift" in blocked.stdout + blocked.stderr
@@ -61,6 +74,27 @@ def test_the_pre_commit_framework_blocks_a_bad_draft_and_lets_a_good_one_through
     passed = commit(repo, "park.txt", GOOD, env)
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "draft park.txt" in git(repo, "log", "--oneline").stdout
+
+
+def test_the_hook_definition_runs_notelint_once_per_commit():
+    """pre-commit otherwise splits the files among parallel processes, each printing its own summary."""
+    [hook] = yaml12.load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert (hook["id"], hook["entry"], hook.get("require_serial")) == ("notelint", "notelint check", True)
+
+
+def test_a_class_committing_many_drafts_at_once_gets_one_summary(repo, pre_commit_home):
+    env = use_the_framework(repo, pre_commit_home)
+    # pre-commit uses one process per core; TRAVIS makes it two on any machine (lang_base.target_concurrency),
+    # so without require_serial these ten drafts would be checked in two batches, with two summaries
+    env["TRAVIS"] = "true"
+    for n in range(10):
+        (repo / "drafts" / f"student-{n}.txt").write_text(BAD if n % 2 else GOOD, encoding="utf-8")
+    git(repo, "add", "-A")
+    blocked = git(repo, "commit", "-q", "-m", "the class's drafts", env=env)
+    assert blocked.returncode != 0
+    output = blocked.stdout + blocked.stderr
+    summaries = [line for line in output.splitlines() if re.match(r"\d+ findings? \(", line)]
+    assert summaries == ["50 findings (25 errors, 25 warnings, 0 info) in 10 files; average score 50/100"]
 
 
 def test_the_plain_hook_script_blocks_a_bad_draft_and_lets_a_good_one_through(repo):
@@ -104,8 +138,6 @@ def test_the_plain_hook_checks_what_is_committed_only_drafts_and_says_when_notel
 
 
 def test_the_readme_hook_example_names_a_rev_this_repository_has():
-    import re
-
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     rev = re.search(r"repo: [^\n]+\n\s+rev: (\S+)", readme).group(1)
     head_of_this_checkout()
