@@ -137,13 +137,30 @@ def test_the_plain_hook_checks_what_is_committed_only_drafts_and_says_when_notel
     assert "'no-such-notelint' not found; install notelint, or set NOTELINT to its path" in missing.stderr
 
 
-def test_the_readme_hook_example_names_a_rev_this_repository_has():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    rev = re.search(r"repo: [^\n]+\n\s+rev: (\S+)", readme).group(1)
-    head_of_this_checkout()
-    # a clone may hold the branch only as its remote-tracking ref
-    names = [rev, f"origin/{rev}", f"refs/remotes/origin/{rev}"]
-    assert any(git(ROOT, "rev-parse", "--verify", "--quiet", f"{n}^{{commit}}").returncode == 0 for n in names), rev
+PINNED = ["README.md", "docs/ci.md", *(f"templates/career-services/{n}" for n in (
+    ".pre-commit-config.yaml", ".gitlab-ci.yml", ".github/workflows/notelint.yml"))]
+
+
+def test_every_example_pins_this_release_tag_never_a_branch():
+    import tomllib
+
+    from notelint import __version__
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["version"] == __version__
+    tag = f"v{__version__}"
+    pins = {}
+    for name in PINNED:
+        text = (ROOT / name).read_text(encoding="utf-8")
+        # `rev: X` under a `repo:`, `uses: .../notelint@X`, `pip install "git+...@X"`
+        for pin in re.findall(r"^\W*rev: (\S+)|notelint@(\S+)|git\+[^\"\n]*@([^\s\"\\]+)", text, re.MULTILINE):
+            pins.setdefault(name, []).append("".join(pin))
+    assert set(pins) == set(PINNED)
+    assert {name: [p for p in found if p != tag] for name, found in pins.items()} == dict.fromkeys(PINNED, [])
+    # the tag is made when this version is released; once it exists, it must be the commit of this version
+    tagged = git(ROOT, "show", f"{tag}:pyproject.toml")
+    if tagged.returncode == 0:
+        assert tomllib.loads(tagged.stdout)["project"]["version"] == __version__
 
 
 def plain_hook(repo: Path) -> dict:
