@@ -138,7 +138,7 @@ def test_the_plain_hook_checks_what_is_committed_only_drafts_and_says_when_notel
 
 
 PINNED = ["README.md", "docs/ci.md", *(f"templates/career-services/{n}" for n in (
-    ".pre-commit-config.yaml", ".gitlab-ci.yml", ".github/workflows/notelint.yml"))]
+    "README.md", ".pre-commit-config.yaml", ".gitlab-ci.yml", ".github/workflows/notelint.yml"))]
 
 
 def test_every_example_pins_this_release_tag_never_a_branch():
