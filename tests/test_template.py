@@ -18,6 +18,7 @@ from test_formats import sarif_validator
 
 TEMPLATE = ROOT / "templates" / "career-services"
 BIN = Path(sys.executable).parent
+GOOD = (ROOT / "examples" / "good-note.txt").read_text(encoding="utf-8")
 BAD = (ROOT / "examples" / "needs-work.txt").read_text(encoding="utf-8")
 
 
@@ -107,3 +108,60 @@ def test_the_template_config_and_readme_are_what_students_are_told(classroom):
     readme = (classroom / "README.md").read_text(encoding="utf-8")
     assert "below\n70 needs a rewrite. This class fails a draft below 70" in readme
     assert "notelint: ignore[gifts] -- " in readme
+
+
+def student_commit(repo: Path, env: dict) -> tuple[subprocess.CompletedProcess, str]:
+    """`git add -A && git commit` as a student runs it; what the terminal shows (git puts hook output on stderr)."""
+    subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
+    done = subprocess.run(["git", "commit", "-q", "-m", "my draft"], cwd=repo, capture_output=True, text=True, env=env)
+    shown = done.stdout + done.stderr
+    assert "Traceback" not in shown and "CalledProcessError" not in shown, shown
+    return done, shown
+
+
+def commits(repo: Path) -> int:
+    found = subprocess.run(["git", "rev-list", "--count", "--all"], cwd=repo, capture_output=True, text=True)
+    return int(found.stdout.strip() or 0)
+
+
+@pytest.fixture
+def student(classroom: Path, tmp_path: Path) -> dict:
+    """A student's clone of the class repository, with `pre-commit install` run as its README says."""
+    for key, value in (("user.email", "ana@example.edu"), ("user.name", "Ana Torres")):
+        subprocess.run(["git", "config", key, value], cwd=classroom, check=True)
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "PATH": f"{BIN}:{os.environ['PATH']}",
+           "NOTELINT_CACHE_DIR": str(tmp_path / "cache")}
+    installed = subprocess.run([str(BIN / "pre-commit"), "install"], cwd=classroom, capture_output=True, text=True,
+                               env=env)
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    return env
+
+
+def test_a_copy_of_the_template_commits_out_of_the_box_and_blocks_a_bad_draft(classroom, student):
+    (classroom / "drafts" / "ana").mkdir()
+    (classroom / "drafts" / "ana" / "arup-okafor.txt").write_text(GOOD, encoding="utf-8")
+    done, shown = student_commit(classroom, student)  # the template as copied, its example and a good draft
+    assert done.returncode == 0, shown
+    assert commits(classroom) == 1
+
+    (classroom / "drafts" / "ana" / "brightwater-okafor.txt").write_text(BAD, encoding="utf-8")
+    done, shown = student_commit(classroom, student)
+    assert done.returncode == 1
+    assert "drafts/ana/brightwater-okafor.txt:10:1  error   NL601 Offers a gift" in shown
+    assert "drafts/ana/arup-okafor.txt" not in shown  # only what this commit changes is checked
+    assert commits(classroom) == 1
+
+
+def test_without_notelint_the_hook_says_in_one_line_how_to_install_it(classroom, student):
+    # the student has pre-commit (its hook script knows where) but not notelint
+    path = os.pathsep.join(d for d in student["PATH"].split(os.pathsep) if not (Path(d) / "notelint").exists())
+    assert shutil.which("notelint", path=path) is None
+    done, shown = student_commit(classroom, {**student, "PATH": path})
+    assert done.returncode == 1
+    assert commits(classroom) == 0
+    said = [line for line in shown.splitlines() if line.startswith("notelint: ")]
+    install = 'pip install "git+<url of your copy of notelint>@v0.2.0"'
+    assert said == [f"notelint: error: notelint is not installed; install it with: {install}"]
+    # the same command as the README gives students, with the URL the office replaces in both; the line docs/ci.md shows
+    assert install in (classroom / "README.md").read_text(encoding="utf-8")
+    assert said[0] in (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")

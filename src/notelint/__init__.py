@@ -1,3 +1,3 @@
 """notelint: an etiquette linter for thank-you notes written after job interviews."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
