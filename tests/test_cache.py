@@ -121,3 +121,32 @@ def test_a_pack_error_found_in_a_worker_is_one_line_per_problem(tmp_path):
 
     error = pickle.loads(pickle.dumps(RulePackError(["a.yaml: one", "b.yaml: two"])))
     assert error.problems == ["a.yaml: one", "b.yaml: two"]
+
+
+def test_a_changed_code_or_data_file_in_the_installed_package_is_a_miss(tmp_path):
+    """The key covers notelint's own files, not only its version: a cached report never outlives the code."""
+    tree = tmp_path / "tree"
+    shutil.copytree(ROOT / "src" / "notelint", tree / "src" / "notelint",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "rules", tree / "rules")
+    draft = tmp_path / "note.txt"
+    draft.write_text(NOTE.replace("triage board", "triage scheddule"))
+    cache = tmp_path / "cache"
+    env = {**os.environ, "NOTELINT_CACHE_DIR": str(cache), "PYTHONPATH": str(tree / "src")}
+
+    def report() -> dict:
+        result = subprocess.run([sys.executable, "-m", "notelint", "check", "--format", "json", str(draft)],
+                                capture_output=True, text=True, env=env)
+        [file] = json.loads(result.stdout)["files"]
+        return file
+
+    before = report()
+    assert report() == before  # answered from the cache
+    assert "NL1401" in {f["rule"] for f in before["findings"]}
+    scoring = tree / "src" / "notelint" / "scoring.py"
+    scoring.write_text(scoring.read_text().replace("Severity.WARNING: 12", "Severity.WARNING: 13"))
+    rescored = report()
+    assert rescored["score"] == before["score"] - len({f["rule"] for f in before["findings"]})
+    words = tree / "src" / "notelint" / "data" / "words.txt"
+    words.write_text(words.read_text() + "scheddule\n")
+    assert "NL1401" not in {f["rule"] for f in report()["findings"]}

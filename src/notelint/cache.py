@@ -1,8 +1,9 @@
 """A content-addressed cache of reports, so that re-checking an unchanged draft never imports spaCy.
 
 The key covers everything a report depends on: the draft's text (front matter included), the
-context given on the command line, every rule file's bytes, the options that choose rules, and
-notelint's version. An entry is one JSON file written atomically (temporary file, then rename),
+context given on the command line, every rule file's bytes, the options that choose rules,
+notelint's version, and the bytes of notelint's own code and data files (so an edited source
+tree or a reinstall with the same version number never serves an old report). An entry is one JSON file written atomically (temporary file, then rename),
 so two runs at once never see half an entry; an entry that does not parse, or whose key or
 format does not match, is ignored and rewritten, never trusted.
 """
@@ -25,9 +26,23 @@ DEFAULT_DIR = ".notelint_cache"
 README = "Created by notelint: a cache of reports for unchanged drafts. Safe to delete.\n"
 
 
+def package_digest() -> str:
+    """A digest of notelint's own files, code and data (names and bytes), so that a changed scoring.py or
+    word list never meets a report the old one made. Reading them takes a few milliseconds, once a run."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if "__pycache__" in path.parts or path.suffix in (".pyc", ".pyo") or not path.is_file():
+            continue
+        digest.update(f"{path.relative_to(package).as_posix()}\n".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def fingerprint(rule_dirs: Iterable[Path], *options: object) -> str:
-    """A digest of every rule file (name and bytes), the options that change results, and the version."""
-    digest = hashlib.sha256(f"notelint {__version__} cache {FORMAT}\n".encode())
+    """A digest of notelint's own code and data, every rule file (name and bytes), the options that change
+    results, and the version."""
+    digest = hashlib.sha256(f"notelint {__version__} cache {FORMAT}\n{package_digest()}\n".encode())
     for directory in rule_dirs:
         for path in sorted(directory.glob("*.y*ml")):
             digest.update(f"{path.name}\n".encode())
