@@ -603,3 +603,25 @@ def test_one_emoji_with_a_skin_tone_or_joiner_counts_once(linter, emoji):
 
     report = linter.lint_text(parse_draft("note.txt", f"Dear Ana,\n\nThank you for the tour {emoji}\n\nBest,\nJo\n"))
     assert [(f.rule, f.match) for f in report.findings if f.rule in ("NL1303", "NL1308")] == [("NL1303", emoji)]
+
+
+def test_a_draft_far_longer_than_any_note_gets_one_finding_and_no_score(tmp_path):
+    """A 3 MB file is not scored as a note (it was once a 79/100 'note' after 26 s): one error, score 0."""
+    paragraph = " ".join(f"word{i % 997}" for i in range(200))
+    draft = tmp_path / "book.txt"
+    draft.write_text("Dear Ana,\n\n" + "\n\n".join([paragraph] * 2_000) + "\n\nBest,\nJo\n")
+    result = CliRunner().invoke(app, ["check", "--no-cache", "--max-size", "5MB", "--format", "json", str(draft)])
+    [report] = json.loads(result.stdout)["files"]
+    assert result.exit_code == 1
+    assert (report["score"], report["band"]) == (0, "rewrite")
+    assert [(f["rule"], f["severity"], f["line"]) for f in report["findings"]] == [("NL100", "error", 1)]
+    assert "runs to 400,004 words: it is not a thank-you note" in report["findings"][0]["message"]
+
+
+def test_counts_in_messages_have_thousands_separators(linter):
+    from notelint.draft import parse_draft
+
+    long_note = "Dear Ana,\n\n" + " ".join(["The clinic tour was good."] * 250) + "\n\nBest,\nJo"
+    report = linter.lint_text(parse_draft("note.txt", long_note))
+    [too_long] = [f for f in report.findings if f.rule == "NL101"]
+    assert "runs to 1,254 words" in too_long.message

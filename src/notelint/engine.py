@@ -1,6 +1,7 @@
 """lint(drafts) -> reports: one nlp.pipe pass, shared matchers, context, each rule's kind, scores."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable, Iterator
@@ -9,7 +10,7 @@ from . import guards, kinds, waivers
 from .compile import Compiled, compile_rules
 from .draft import Draft
 from .kinds import context as context_kind
-from .model import CAUTIOUS_VALUES, CONTEXT_VALUES, FileReport, Finding, Inference, Severity, Span
+from .model import CAUTIOUS_VALUES, Deduction, FileReport, Finding, Inference, Score, Severity, Span
 from .note import Hit, Note
 from .schema import RuleBase, RuleCore
 from .scoring import score
@@ -21,6 +22,12 @@ if TYPE_CHECKING:
 # guess about the situation is all that allows them, the report says so. Kinds that judge what a
 # note lacks or how long it is (required, metric) simply do not apply in that situation.
 ALLOWED_VISIBLY = frozenset({"existence", "substitution", "repeated"})
+
+# Past this many words a draft is not a thank-you note (they run to a few hundred at most): it is
+# reported as such, and not run through the rules, which would only measure a book as a letter.
+NOT_A_NOTE_WORDS = 3_000
+NOT_A_NOTE = ("NL100", "not-a-note", "length")
+WORD = re.compile(r"\w+")
 
 
 class Linter:
@@ -46,10 +53,28 @@ class Linter:
         return self._compiled
 
     def lint(self, drafts: Iterable[Draft]) -> Iterator[FileReport]:
-        """Report on each draft in order, streaming them through one nlp.pipe."""
-        pairs = ((draft.linted_body, draft) for draft in drafts)
-        for doc, draft in self.compiled.nlp.pipe(pairs, as_tuples=True, batch_size=32):
-            yield self._report(Note(draft, doc, self._matches(doc, draft.linted_body), dict(draft.context)))
+        """Report on each draft in order, streaming them through one nlp.pipe.
+
+        A draft far longer than any note (a book, a log file) is not linted: it passes through the
+        pipe as an empty text, to keep its place, and gets one finding that says what it is.
+        """
+        too_long: dict[int, int] = {}
+
+        def texts() -> Iterator[tuple[str, Draft]]:
+            for draft in drafts:
+                words = _rough_word_count(draft.linted_body)
+                if words > NOT_A_NOTE_WORDS:
+                    too_long[id(draft)] = words
+                    yield "", draft
+                else:
+                    yield draft.linted_body, draft
+
+        for doc, draft in self.compiled.nlp.pipe(texts(), as_tuples=True, batch_size=32):
+            words = too_long.pop(id(draft), None)
+            if words is not None:
+                yield _not_a_note(draft, words)
+            else:
+                yield self._report(Note(draft, doc, self._matches(doc, draft.linted_body), dict(draft.context)))
 
     def lint_text(self, draft: Draft) -> FileReport:
         return next(self.lint([draft]))
@@ -191,6 +216,28 @@ def _with_hints(findings: list[Finding], rules: dict[str, RuleBase], stated: dic
             finding = replace(finding, context_hint=hint)
         out.append(finding)
     return tuple(out)
+
+
+def _rough_word_count(text: str) -> int:
+    return sum(1 for _ in WORD.finditer(text))
+
+
+def _not_a_note(draft: Draft, words: int) -> FileReport:
+    """The one finding for a draft far too long to be a note, on its first line, and no score but 0."""
+    code, name, category = NOT_A_NOTE
+    first = draft.body_start + len(draft.body) - len(draft.body.lstrip())
+    begin = draft.position(first)
+    line = draft.line_text(begin.line)
+    finding = Finding(
+        rule=code, name=name, category=category, severity=Severity.ERROR,
+        message=(f"This draft runs to {words:,} words: it is not a thank-you note (a note is a few hundred "
+                 f"words at most), so nothing else was checked"),
+        start=begin, end=draft.position(first + len(line.rstrip()) - (begin.column - 1)),
+        match=line.strip(), line_text=line,
+        instead="Check that this is the file you meant; a thank-you note fits on one screen.",
+    )
+    advice = "Not a thank-you note: check that this is the file you meant."
+    return FileReport(draft.path, (finding,), Score(0, "rewrite", advice, (Deduction(code, 100),)), dict(draft.context))
 
 
 def _waiver_finding(draft: Draft, line: Span, message: str, instead: str) -> Finding:

@@ -141,6 +141,11 @@ def _first_line(text: str, span: Span) -> Span:
     return span if newline == -1 else Span(span.start, newline)
 
 
+def _number(value: float) -> str:
+    """As a reader writes it: 2,500 words, 41.3 reading ease."""
+    return f"{int(value):,}" if value == int(value) else f"{value:,.1f}"
+
+
 def find(rule: MetricRule, note: Note) -> Iterator[Hit]:
     low, high = rule.bounds(note.context)
     for measure in METRICS[rule.metric](rule, note):
@@ -154,8 +159,7 @@ def find(rule: MetricRule, note: Note) -> Iterator[Hit]:
             limit, span = low, measure.span
         else:
             continue
-        shown = value if isinstance(value, int) else round(value, 1)
-        message = rule.message.format(value=shown, limit=int(limit) if limit == int(limit) else limit)
+        message = rule.message.format(value=_number(value), limit=_number(limit))
         yield Hit(_first_line(note.text, span), message)
 
 
