@@ -201,3 +201,13 @@ def test_eval_fails_below_a_bar_and_says_which():
     data = json.loads(result.stdout)
     assert result.exit_code == 1
     assert "specificity: precision 0.00 < 0.90" in data["below_bars"]
+
+
+def test_quality_md_shows_the_recorded_first_runs_per_pair():
+    """docs/quality.md's category-by-pair table is scripts/pair_table.py's output on docs/eval/, unedited."""
+    import runpy
+
+    table = runpy.run_path(str(CORPUS.parent / "scripts" / "pair_table.py"))["table"]
+    quality = (CORPUS.parent / "docs" / "quality.md").read_text(encoding="utf-8")
+    expected = table(["a+b+c", "d+e", "f+g", "h+i", "j+k"], "first-run")
+    assert expected in quality, "run: python scripts/pair_table.py, and paste its table into docs/quality.md"
