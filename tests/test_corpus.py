@@ -194,6 +194,23 @@ def test_blind_batches_hold_their_figures(blind):
     assert blind.auc >= 0.965
 
 
+def test_every_rule_keeps_its_true_positives(development, blind, rules):
+    """Per rule, not per category: a rule that loses its finds can hide behind another rule of its category.
+
+    tests/rule_floors.json holds each rule's true positives and false alarms on both sets, as
+    `notelint eval` tallies them; a loss, a new false alarm, a gain or a rule gone fails until the
+    file is rewritten (python scripts/rule_floors.py --write) and the commit says why.
+    """
+    import runpy
+
+    script = runpy.run_path(str(CORPUS.parent / "scripts" / "rule_floors.py"))
+    recorded = json.loads((Path(__file__).parent / "rule_floors.json").read_text(encoding="utf-8"))
+    codes = [r.code for r in rules if r.REPORTS]
+    measured = script["figures"]({"development": development, "blind": blind}, codes)
+    changes = script["compare"](recorded, measured)
+    assert not changes, "per-rule figures changed:\n" + "\n".join(changes)
+
+
 def test_eval_fails_below_a_bar_and_says_which():
     """Through the command line, on a draft with a known specificity false alarm (see KNOWN_FAILURES)."""
     paths = [str(CORPUS / "b-026-insert-topic.txt")]
