@@ -194,6 +194,23 @@ def test_blind_batches_hold_their_figures(blind):
     assert blind.auc >= 0.965
 
 
+def test_every_rule_keeps_its_true_positives(development, blind, rules):
+    """Per rule, not per category: a rule that loses its finds can hide behind another rule of its category.
+
+    tests/rule_floors.json holds each rule's true positives and false alarms on both sets, as
+    `notelint eval` tallies them; a loss, a new false alarm, a gain or a rule gone fails until the
+    file is rewritten (python scripts/rule_floors.py --write) and the commit says why.
+    """
+    import runpy
+
+    script = runpy.run_path(str(CORPUS.parent / "scripts" / "rule_floors.py"))
+    recorded = json.loads((Path(__file__).parent / "rule_floors.json").read_text(encoding="utf-8"))
+    codes = [r.code for r in rules if r.REPORTS]
+    measured = script["figures"]({"development": development, "blind": blind}, codes)
+    changes = script["compare"](recorded, measured)
+    assert not changes, "per-rule figures changed:\n" + "\n".join(changes)
+
+
 def test_eval_fails_below_a_bar_and_says_which():
     """Through the command line, on a draft with a known specificity false alarm (see KNOWN_FAILURES)."""
     paths = [str(CORPUS / "b-026-insert-topic.txt")]
@@ -201,3 +218,13 @@ def test_eval_fails_below_a_bar_and_says_which():
     data = json.loads(result.stdout)
     assert result.exit_code == 1
     assert "specificity: precision 0.00 < 0.90" in data["below_bars"]
+
+
+def test_quality_md_shows_the_recorded_first_runs_per_pair():
+    """docs/quality.md's category-by-pair table is scripts/pair_table.py's output on docs/eval/, unedited."""
+    import runpy
+
+    table = runpy.run_path(str(CORPUS.parent / "scripts" / "pair_table.py"))["table"]
+    quality = (CORPUS.parent / "docs" / "quality.md").read_text(encoding="utf-8")
+    expected = table(["a+b+c", "d+e", "f+g", "h+i", "j+k"], "first-run")
+    assert expected in quality, "run: python scripts/pair_table.py, and paste its table into docs/quality.md"
