@@ -6,13 +6,16 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from . import waivers, yaml12
 from .model import CONTEXT_VALUES, Position
 from .reading import (
     DEFAULT_MAX_CHARS, DRAFT_SUFFIXES, DraftError, check_length, decode_bytes, is_blank, read_bytes, walk_drafts,
 )
+
+if TYPE_CHECKING:
+    from .parts import Parts
 
 __all__ = ["DRAFT_SUFFIXES", "Draft", "DraftError", "decode", "expand_paths", "parse_draft", "read_draft"]
 
@@ -36,11 +39,25 @@ class Draft:
     waivers: tuple = ()  # waivers.Waiver: rules the writer waived, with the reason
 
     @cached_property
-    def linted_body(self) -> str:
-        """The body as the rules see it: waiver lines blanked (same length, so offsets hold)."""
+    def _unwaived_body(self) -> str:
+        """The body with waiver lines blanked (same length, so offsets hold)."""
         from .waivers import blank_lines
 
         return blank_lines(self.text, self.waivers)[self.body_start :] if self.waivers else self.body
+
+    @cached_property
+    def parts(self) -> Parts:
+        """Subject, letterhead, greeting, body, closing, signature, P.S. and quoted text, as offsets into the body."""
+        from . import parts
+
+        return parts.find(self._unwaived_body)
+
+    @cached_property
+    def linted_body(self) -> str:
+        """The body as the rules see it: waiver lines, quoted messages and header lines blanked (offsets hold)."""
+        from .parts import blank
+
+        return blank(self._unwaived_body, self.parts.hidden)
 
     @property
     def body(self) -> str:

@@ -13,6 +13,7 @@ from .model import Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from .parts import Parts
     from .schema import RuleCore
 
 OPENING_LINES = 3
@@ -37,17 +38,50 @@ class Note:
 
     @cached_property
     def word_tokens(self) -> list:
-        """The tokens that hold a letter or digit."""
+        """The tokens that hold a letter or digit, in the note proper (not its letterhead)."""
         from .metrics import words
 
-        return words(self.doc)
+        return [t for t in words(self.doc) if not self.in_letterhead(Span(t.idx, t.idx))]
+
+    @property
+    def parts(self) -> Parts:
+        return self.draft.parts
 
     @cached_property
     def lines(self) -> list[Span]:
-        """Non-blank lines, less the email headers a pasted draft starts with."""
+        """Non-blank lines of the note proper: from its greeting (or first line) on, letterhead, headers and
+        quoted messages left out. A note that is all letterhead keeps its lines."""
         from .metrics import nonblank_lines
 
-        return nonblank_lines(self.text)
+        lines = nonblank_lines(self.text)
+        return [line for line in lines if not self.in_letterhead(line)] or lines
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """Sentences of the note proper (not its letterhead)."""
+        from .metrics import sentences
+
+        return [s for s in sentences(self.doc) if not self.in_letterhead(s)]
+
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        """Blank-line-separated paragraphs of the note proper (not its letterhead)."""
+        from .metrics import paragraphs
+
+        return [p for p in paragraphs(self.text) if not self.in_letterhead(p)]
+
+    @cached_property
+    def prose(self) -> str:
+        """The text with its letterhead blanked: what reads as the note."""
+        from .parts import blank
+
+        letterhead = self.parts.letterhead
+        return blank(self.text, [letterhead]) if letterhead else self.text
+
+    def in_letterhead(self, span: Span) -> bool:
+        """True when the span starts in the letterhead or address block above the greeting."""
+        letterhead = self.parts.letterhead
+        return letterhead is not None and span.start in letterhead
 
     @cached_property
     def quoted(self) -> list[Span]:
@@ -79,6 +113,8 @@ class Note:
         for m in sorted(set(self.matches.get(key or rule.code, ())), key=lambda m: (m.start, -(m.end - m.start))):
             if kept and m.start < kept[-1].end:
                 continue  # overlaps a longer or earlier hit of the same rule
+            if not g.letterhead and self.in_letterhead(m):
+                continue  # an address block is not prose
             if g.quotation and guards.inside(self.quoted, m):
                 continue
             start, end = self.tokens(m)

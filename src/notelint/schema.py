@@ -182,6 +182,7 @@ class Guards(Strict):
     not_followed_by: list[str] = []
     not_preceded_by: list[str] = []
     names_nearby: bool = False  # drop a match next to a capitalised word: part of a name ("Hamilton STAR")
+    letterhead: bool = False  # also look in a letterhead or address block above the greeting (template slots)
 
     @field_validator("not_followed_by", "not_preceded_by")
     @classmethod

@@ -79,21 +79,21 @@ def _words(rule: MetricRule, note: Note) -> list[Measure]:
 
 
 def _sentences(rule: MetricRule, note: Note) -> list[Measure]:
-    spans = metrics.sentences(note.doc)
+    spans = note.sentences
     return [Measure(len(spans), note.lines[0], tuple(spans))]
 
 
 def _paragraphs(rule: MetricRule, note: Note) -> list[Measure]:
-    spans = metrics.paragraphs(note.text)
+    spans = note.paragraphs
     return [Measure(len(spans), note.lines[0], tuple(spans))]
 
 
 def _sentence_words(rule: MetricRule, note: Note) -> list[Measure]:
-    return metrics.word_counts(note.doc, metrics.sentences(note.doc))
+    return metrics.word_counts(note.doc, note.sentences)
 
 
 def _paragraph_words(rule: MetricRule, note: Note) -> list[Measure]:
-    return metrics.word_counts(note.doc, metrics.paragraphs(note.text))
+    return metrics.word_counts(note.doc, note.paragraphs)
 
 
 def _marks(pattern) -> Callable[[MetricRule, Note], list[Measure]]:  # noqa: ANN001 - a compiled regex
@@ -107,7 +107,8 @@ def _marks(pattern) -> Callable[[MetricRule, Note], list[Measure]]:  # noqa: ANN
 
 def _detail_words(rule: MetricRule, note: Note) -> list[Measure]:
     common = spelling.common_words(rule.common_rank)
-    allowed = metrics.conversation_tokens(note.doc, rule.cues) if rule.cues else None
+    prose = {t.i for t in note.word_tokens}  # not the letterhead
+    allowed = metrics.conversation_tokens(note.doc, rule.cues) & prose if rule.cues else prose
     count = metrics.detail_words(note.doc, rule.stock, common, allowed)
     low, _ = rule.bounds(note.context)
     if rule.name_weight and count < (low or 0):
@@ -118,7 +119,7 @@ def _detail_words(rule: MetricRule, note: Note) -> list[Measure]:
 def _reading_ease(rule: MetricRule, note: Note) -> list[Measure]:
     if len(note.word_tokens) < metrics.MIN_WORDS_FOR_READABILITY:
         return []
-    return [Measure(metrics.flesch_reading_ease(note.text), note.lines[0])]
+    return [Measure(metrics.flesch_reading_ease(note.prose), note.lines[0])]
 
 
 METRICS: dict[str, Callable[[MetricRule, Note], list[Measure]]] = {

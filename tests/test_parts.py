@@ -1,0 +1,118 @@
+"""A note read as a reader reads it: parts found once, quoted replies and headers never linted, the
+letterhead not measured as prose."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from notelint.draft import parse_draft
+from notelint.model import Severity
+from notelint.parts import find
+
+NOTE = (
+    "Hi Dana,\n\nThank you for walking me through the Atlas billing migration on Tuesday. The plan to move "
+    "invoices onto event streams is the work I want to be doing, and I'd love to help the team ship it.\n\n"
+    "Best regards,\nSam Lee\n"
+)
+# an earlier message under a reply, as each common mail client writes it; it has every problem there is
+BAD_QUOTE = (
+    "Hey!! thx 4 ur time lol. I've sent you a gift basket and I'll call you Friday. "
+    "Sent you a LinkedIn request too. [Company Name]\n"
+)
+QUOTES = {
+    "gmail": f"On Fri, 14 Nov 2025 at 10:02, Dana Reyes <dana@atlas.example> wrote:\n> {BAD_QUOTE}>\n> Dana\n",
+    "gmail wrapped": f"On Fri, 14 Nov 2025 at 10:02, Dana Reyes <\ndana@atlas.example> wrote:\n\n{BAD_QUOTE}",
+    "apple mail": f"On 14 Nov 2025, at 10:02, Dana Reyes <dana@atlas.example> wrote:\n\n{BAD_QUOTE}",
+    "outlook": f"-----Original Message-----\nFrom: Dana Reyes\nSent: Friday, November 14, 2025 10:02 AM\n"
+               f"To: Sam Lee\nSubject: Next steps\n\n{BAD_QUOTE}",
+    "outlook web": f"________________________________\nFrom: Dana Reyes <dana@atlas.example>\n"
+                   f"Sent: Friday, November 14, 2025 10:02\nTo: Sam Lee\nSubject: Next steps\n\n{BAD_QUOTE}",
+    "outlook, no rule": f"From: Dana Reyes <dana@atlas.example>\nSent: Friday, November 14, 2025 10:02\n"
+                        f"To: Sam Lee\nSubject: Next steps\n\n{BAD_QUOTE}",
+    "gmail forward": f"---------- Forwarded message ---------\nFrom: Dana Reyes <dana@atlas.example>\n"
+                     f"Date: Fri, 14 Nov 2025\nSubject: Next steps\n\n{BAD_QUOTE}",
+    "apple forward": f"Begin forwarded message:\n\nFrom: Dana Reyes\nSubject: Next steps\n\n{BAD_QUOTE}",
+}
+
+
+def lint(linter, body: str, **context: str):
+    return linter.lint_text(parse_draft("note.txt", body, context or None))
+
+
+@pytest.mark.parametrize("client", sorted(QUOTES))
+def test_a_quoted_earlier_message_is_never_linted_and_the_reply_keeps_its_sign_off(linter, client):
+    report = lint(linter, NOTE + "\n" + QUOTES[client])
+    last_line_of_reply = NOTE.count("\n")
+    assert [(f.rule, f.start.line) for f in report.findings if f.start.line > last_line_of_reply] == []
+    assert not [f for f in report.findings if f.severity is not Severity.INFO], report.findings
+    assert report.score.band == "ready"
+
+
+def test_quoted_lines_inside_a_reply_are_not_the_writer_s(linter):
+    body = NOTE.replace("Best regards,", "> I'll call you Friday, thx!!\nBest regards,")
+    report = lint(linter, body)
+    assert not [f for f in report.findings if f.category in ("pushy_follow_up", "casual_tone")]
+
+
+def test_the_note_quoting_a_reply_format_at_its_top_is_still_read(linter):
+    body = "On Tuesday you wrote: that I should call you Friday.\n\n" + NOTE
+    assert find(body).hidden == ()
+
+
+LETTER = (
+    "Edwin Richards\n462 Home St.\nNew York, NY 25435\n(123) 456-0987\n\nMr. Ronald Smith\nSenior Human Resources "
+    "Manager\nInternational Company Corp.\n1 ICC Ln.\nHouston, TX 78682\n\nDear Mr. Smith,\n\n"
+    "Thank you for interviewing me yesterday for the project manager position and for the detail on the "
+    "GreenTech acquisition. I would be glad to help fold its renewable projects into your portfolio.\n\n"
+    "Sincerely,\nEdwin Richards\n"
+)
+
+
+def test_a_letterhead_is_a_part_and_is_not_measured_or_read_as_the_greeting(linter):
+    parts = find(LETTER)
+    assert LETTER[parts.letterhead.start:parts.letterhead.end].startswith("Edwin Richards\n462 Home St.")
+    assert LETTER[parts.greeting.start:parts.greeting.end] == "Dear Mr. Smith,"
+    assert LETTER[parts.closing.start:parts.closing.end] == "Sincerely,"
+    assert LETTER[parts.signature.start:parts.signature.end] == "Edwin Richards"
+    report = lint(linter, LETTER)
+    assert not [f for f in report.findings if f.category in ("greeting_signoff", "length", "spelling", "casual_tone")]
+
+
+def test_a_slot_in_the_letterhead_is_still_a_template_leftover(linter):
+    report = lint(linter, LETTER.replace("462 Home St.", "[Your Address]"))
+    assert [(f.rule, f.match) for f in report.findings if f.category == "placeholder"] == [("NL1201", "[Your Address]")]
+
+
+def test_subject_greeting_closing_signature_and_postscript():
+    text = ("Subject: Thank you for Tuesday\n\nDear Ms. Okafor,\n\nThank you for the tour.\n\nWarm regards,\n"
+            "Amara Lee\n555-0100\n\nP.S. The article on triage boards I mentioned is attached.\n")
+    parts = find(text)
+    named = {name: text[getattr(parts, name).start:getattr(parts, name).end]
+             for name in ("subject", "greeting", "closing", "signature", "postscript")}
+    assert named == {
+        "subject": "Subject: Thank you for Tuesday",
+        "greeting": "Dear Ms. Okafor,",
+        "closing": "Warm regards,",
+        "signature": "Amara Lee\n555-0100",
+        "postscript": "P.S. The article on triage boards I mentioned is attached.",
+    }
+    assert parts.part_of(text.index("the tour")) == "body"
+
+
+@settings(max_examples=60, deadline=None)
+@given(reply=st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=200),
+       client=st.sampled_from(sorted(QUOTES)))
+def test_no_finding_ever_lies_inside_a_quoted_block(linter, reply, client):
+    body = f"Hi Dana,\n\n{reply}\n\nBest,\nSam\n\n"
+    if not body.replace("\n", "").strip() or "notelint" in reply.lower():
+        return
+    text = body + QUOTES[client]
+    quoted_from_line = body.count("\n") + 1
+    draft = parse_draft("note.txt", text)
+    if not draft.parts.hidden:
+        return  # the reply itself looked like a quote header, so nothing is quoted after it
+    first_hidden_line = draft.position(draft.body_start + draft.parts.hidden[-1].start).line
+    assert first_hidden_line <= quoted_from_line
+    for finding in linter.lint_text(draft).findings:
+        assert finding.start.line < first_hidden_line, finding
