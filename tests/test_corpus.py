@@ -68,7 +68,6 @@ KNOWN_FAILURES = {
     ("k-028-soc-lead-deadline-ring.txt", "interest", "false alarm"),
     ("e-063-museum-curator-long-card.txt", "length", "miss"),
     ("j-039-cape-town-architect.txt", "placeholder", "false alarm"),
-    ("j-057-joburg-claims-placeholder.txt", "placeholder", "miss"),
     ("f-042-architecture-pastries-popin.txt", "pushy_follow_up", "miss"),
     ("f-047-design-agency-weekly-checkin.txt", "pushy_follow_up", "miss"),
     ("h-052-district-manager-obvious-pick.txt", "pushy_follow_up", "miss"),

@@ -74,6 +74,7 @@ class Linter:
             if words is not None:
                 yield _not_a_note(draft, words)
             else:
+                _break_sentences_at_parts(doc, draft.parts)
                 yield self._report(Note(draft, doc, self._matches(doc, draft.linted_body), dict(draft.context)))
 
     def lint_text(self, draft: Draft) -> FileReport:
@@ -114,7 +115,7 @@ class Linter:
                 # only a guess about the situation keeps the rule quiet: say what it allowed, as info
                 because = _allowed_because(rule, inferred, stated)
                 found += [self._finding(rule, note, hit, because) for hit in kinds.find(rule, note)]
-        found = self._drop_superseded(self._drop_contradicted(found))
+        found = self._drop_superseded(self._drop_contradicted(found), note)
         waived: list[Finding] = []
         if draft.waivers:
             found, waived, problems = waivers.apply(found, draft.waivers, lambda f: draft.offset(f.start), self.rules)
@@ -147,17 +148,28 @@ class Linter:
         fired = {f.rule for f in findings}
         return [f for f in findings if not fired & self._unless_fired.get(f.rule, frozenset())]
 
-    def _drop_superseded(self, findings: list[Finding]) -> list[Finding]:
-        """One finding per problem: a finding goes when a rule that supersedes its rule fired on overlapping words."""
+    def _drop_superseded(self, findings: list[Finding], note: Note) -> list[Finding]:
+        """One finding per problem: a finding goes when a rule that supersedes its rule fired on overlapping words.
+
+        A finding about what a note lacks (a greeting, a sign-off) points at a whole line; it goes only
+        when the other finding is in the greeting or the sign-off and signature: "Dear [Name]," has a
+        greeting, with a slot in it, but a slot in the last line of the body says nothing of a sign-off.
+        """
+        draft = note.draft
+
         def overlap(a: Finding, b: Finding) -> bool:
             return (a.start.line, a.start.column) < (b.end.line, b.end.column) and (
                 (b.start.line, b.start.column) < (a.end.line, a.end.column)
             )
 
-        return [
-            f for f in findings
-            if not any(g.rule in self._superseded_by[f.rule] and overlap(f, g) for g in findings)
-        ]
+        def covers(g: Finding, f: Finding) -> bool:
+            if not overlap(f, g):
+                return False
+            if self._by_code[f.rule].kind != "required":
+                return True
+            return note.parts.part_of(draft.offset(g.start) - draft.body_start) in ("greeting", "closing", "signature")
+
+        return [f for f in findings if not any(g.rule in self._superseded_by[f.rule] and covers(g, f) for g in findings)]
 
     @staticmethod
     def _finding(rule: RuleBase, note: Note, hit: Hit, allowed_because: str | None = None) -> Finding:
@@ -216,6 +228,29 @@ def _with_hints(findings: list[Finding], rules: dict[str, RuleBase], stated: dic
             finding = replace(finding, context_hint=hint)
         out.append(finding)
     return tuple(out)
+
+
+def _break_sentences_at_parts(doc: Doc, parts) -> None:  # noqa: ANN001 - parts.Parts
+    """The greeting, the sign-off, the signature and the P.S. each start a sentence, and so does what follows
+    the greeting, even without a blank line between ("Jess,\nThank you ..."). Set through one array."""
+    import bisect
+
+    from spacy.attrs import SENT_START
+
+    offsets = [span.start for span in (parts.greeting, parts.closing, parts.signature, parts.postscript) if span]
+    if parts.greeting:
+        offsets.append(parts.greeting.end)
+    if not offsets or not len(doc):
+        return
+    token_starts = [t.idx for t in doc]
+    starts = doc.to_array([SENT_START])
+    for offset in offsets:
+        i = bisect.bisect_left(token_starts, offset)
+        while i < len(doc) and doc[i].is_space:
+            i += 1
+        if 0 < i < len(doc):
+            starts[i] = 1
+    doc.from_array([SENT_START], starts)
 
 
 def _rough_word_count(text: str) -> int:
