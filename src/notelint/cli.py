@@ -529,13 +529,14 @@ def fix(
 
 @app.command("report")
 def class_report(
-    paths: Annotated[list[str], typer.Argument(help="Folders of students' drafts (one folder per student), or files.")],
+    paths: Annotated[list[str], typer.Argument(
+        help="A class folder (one sub-folder per student, as drafts/ana/), a student's folder, or drafts.")],
     output_format: Annotated[ClassFormat, typer.Option("--format", "-f", help="Report format.")] = ClassFormat.html,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
     config_file: Annotated[Optional[Path], typer.Option("--config", help="Use this config file.")] = None,
     rules_dirs: RulesOption = None,
 ) -> None:
-    """A class's view: one row per draft (student, score, band, findings by category) and the most common problems."""
+    """A class's view: one row per draft (student, score, band, findings by category and by line) and the most common problems."""
     from .reading import DEFAULT_MAX_CHARS
     from .reporters.class_report import RENDERERS, build
 
