@@ -335,9 +335,13 @@ def _without_waived(report, settings):  # noqa: ANN001, ANN202 - FileReport, Set
 
 
 def _fails(report, settings) -> bool:  # noqa: ANN001
+    """At or above --fail-on, or below --fail-under; with a baseline, judged on the new findings alone
+    (what the baseline holds was accepted when it was written)."""
     from .model import Severity
+    from .scoring import score
 
-    if settings.fail_under is not None and report.score.value < settings.fail_under:
+    value = score(report.findings).value if report.known else report.score.value
+    if settings.fail_under is not None and value < settings.fail_under:
         return True
     if settings.fail_on == "never":
         return False

@@ -14,7 +14,7 @@ import sys
 from typing import IO, Iterable
 
 from ..model import FileReport, Finding, Severity
-from .shared import SEVERITIES, ci_path, counts, one_line, plain_line
+from .shared import SEVERITIES, ci_path, counts, known_note, one_line, plain_line
 
 ANNOTATIONS_PER_LEVEL = 10  # GitHub's limit per step for each of error, warning and notice
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -79,7 +79,9 @@ def log_lines(reports: list[FileReport]) -> list[str]:
     for report in reports:
         path = ci_path(report.path)
         path = f"./{path}" if path.startswith("::") else path
-        lines.append(one_line(f"{path}: score {report.score.value}/100 ({report.score.band})"))
+        hidden = known_note(report)
+        lines.append(one_line(f"{path}: score {report.score.value}/100 ({report.score.band})"
+                              + (f"; {hidden}" if hidden else "")))
         lines += [plain_line(path, finding) for finding in report.findings]
     return lines
 

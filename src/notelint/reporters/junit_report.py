@@ -13,7 +13,7 @@ from pathlib import PurePosixPath
 from typing import IO, Iterable
 
 from ..model import FileReport, Severity
-from .shared import ci_path, plain_line
+from .shared import ci_path, known_note, plain_line
 
 # characters XML 1.0 cannot hold at all, even escaped; a draft may contain them
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -50,7 +50,9 @@ def document(reports: Iterable[FileReport], errors: list[dict] | None = None, fa
             failure.text = _xml("\n".join(plain_line(path, f) for f in failing)) + "\n"
         rest = [plain_line(path, f) for f, fail in zip(report.findings, fails) if not fail]
         out = ET.SubElement(case, "system-out")
-        out.text = _xml("\n".join([f"score {report.score.value}/100 ({report.score.band})", *rest])) + "\n"
+        hidden = known_note(report)
+        head = f"score {report.score.value}/100 ({report.score.band})" + (f"; {hidden}" if hidden else "")
+        out.text = _xml("\n".join([head, *rest])) + "\n"
     for error in errors:
         path = ci_path(error["path"])
         case = ET.SubElement(suite, "testcase", classname=_xml(_folder(path)), name=_xml(path))

@@ -9,6 +9,7 @@ from rich.text import Text
 
 from ..model import FileReport, Finding, Severity
 from ..reading import encoding_note
+from .shared import known_note
 
 # A draft is anyone's text: control characters (an escape sequence could clear the screen or retitle
 # the terminal) are shown as their visible pictures, one character for one, so columns stay aligned.
@@ -66,7 +67,7 @@ def render(reports: Iterable[FileReport], stream: IO[str], errors: list[dict] | 
     """`encodings`: for drafts that were not UTF-8, what their bytes were read as (a note line each).
     `show_waived`: list the findings the writer waived, after the others."""
     console = Console(file=stream, highlight=False, emoji=False)
-    files = counts = waived = 0
+    files = counts = waived = hidden_total = 0
     by_severity = {s: 0 for s in Severity}
     scores: list[int] = []
     for report in reports:
@@ -79,6 +80,9 @@ def render(reports: Iterable[FileReport], stream: IO[str], errors: list[dict] | 
         title.append(f" ({report.score.band})", style=BAND_STYLE[report.score.band])
         title.append(f"  {report.score.advice}")
         console.print(title, soft_wrap=True)
+        hidden = known_note(report)
+        if hidden:
+            console.print(Text(f"  {hidden}", style="bold"), soft_wrap=True)
         known = context_line(report)
         if known:
             console.print(Text(f"  {known}", style="dim"), soft_wrap=True)
@@ -90,6 +94,7 @@ def render(reports: Iterable[FileReport], stream: IO[str], errors: list[dict] | 
             by_severity[finding.severity] += 1
             _finding(console, report.path, finding)
         waived += len(report.waived)
+        hidden_total += len(report.known)
         if show_waived:
             for finding in report.waived:
                 console.print(Text("  waived:", style="dim"), soft_wrap=True)
@@ -106,6 +111,8 @@ def render(reports: Iterable[FileReport], stream: IO[str], errors: list[dict] | 
     )
     if waived:
         summary += f"; {waived} waived" + ("" if show_waived else " (--show-waived lists them)")
+    if hidden_total:
+        summary += f"; {hidden_total} known not shown"
     if scores:
         summary += f"; average score {round(sum(scores) / len(scores))}/100"
     if errors:
