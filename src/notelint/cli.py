@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
+from .wording import plural
 from .reporters import FORMATS
 
 EXIT_HELP = """Exit codes: 0 no findings at or above --fail-on; 1 findings at or above it;
@@ -201,8 +202,7 @@ def check(
         from .baseline import write as record
 
         count = record(write_baseline, reports)
-        print(f"recorded {count} finding{'s' * (count != 1)} of {len(reports)} draft{'s' * (len(reports) != 1)} "
-              f"in {write_baseline}")
+        print(f"recorded {plural(count, 'finding')} of {plural(len(reports), 'draft')} in {write_baseline}")
         for error in errors:
             fail(f"{error['path']}: {error['message']}")
         raise typer.Exit(2 if errors else 0)
@@ -215,7 +215,7 @@ def check(
             fail(str(exc))
             raise typer.Exit(2) from None
         if hidden:
-            sys.stderr.write(f"notelint: {hidden} finding{'s' * (hidden != 1)} already in {baseline} not shown\n")
+            sys.stderr.write(f"notelint: {plural(hidden, 'finding')} already in {baseline} not shown\n")
     settings = settings_for(paths[0] if paths else "-")
     try:
         write_report(output_format, output, reports, errors, encodings=encodings, rules=list(ran.values()),
@@ -419,6 +419,8 @@ def explain(
     rules_dirs: RulesOption = None,
 ) -> None:
     """Print one rule's rationale, what to write instead, and its examples."""
+    from .reporters.rules_markdown import what
+
     loaded = _load_packs(rules_dirs)
     rule = next((r for r in loaded.rules if code.lower() in (r.code.lower(), r.name)), None)
     if rule is None:
@@ -429,7 +431,7 @@ def explain(
         return
     category = loaded.categories[rule.category]
     print(f"{rule.code} {rule.name} ({rule.category}, {rule.severity.value})\n")
-    print("What it does\n  " + re.sub(r"\{\w+\}", "…", rule.message) + "\n")
+    print("What it does\n  " + what(rule) + "\n")
     print("Why\n  " + " ".join(rule.why.split()) + "\n")
     print("Instead\n  " + " ".join(rule.instead.split()) + "\n")
     print(f"Category\n  {category.title}: {category.description}\n")
@@ -467,7 +469,7 @@ def test_examples(
     for result in failed:
         print(f"FAIL {result.label}: {result.explain()}")
         print("     " + result.text.replace("\n", " / "))
-    print(f"{len(results)} example{'s' * (len(results) != 1)} of {len(tested)} rule{'s' * (len(tested) != 1)}: "
+    print(f"{plural(len(results), 'example')} of {plural(len(tested), 'rule')}: "
           f"{len(results) - len(failed)} ok, {len(failed)} failing")
     raise typer.Exit(1 if failed else 0)
 
@@ -515,7 +517,7 @@ def fix(
                 sys.stdout.write(diff(source, new_raw))
             if write:
                 write_file(source, new_raw)
-                print(f"{path}: fixed {len(edits)} problem{'s' * (len(edits) != 1)}")
+                print(f"{path}: fixed {plural(len(edits), 'problem')}")
             fixable += len(edits)
             files_changed += 1
         except (DraftError, OSError) as exc:
@@ -524,7 +526,7 @@ def fix(
         errors.append("-: fix works on files; use check for standard input")
     errors[:0] = [f"{where}: {message}" for where, message in problems]
     if not write:
-        print(f"{fixable} problem{'s' * (fixable != 1)} in {files_changed} file{'s' * (files_changed != 1)} "
+        print(f"{plural(fixable, 'problem')} in {plural(files_changed, 'file')} "
               "would be fixed; run with --write to apply" if fixable else "nothing to fix")
     for error in errors:
         fail(error)

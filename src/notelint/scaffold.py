@@ -65,7 +65,7 @@ phrases:
     "metric": (
         "a measured value outside its bounds",
         """\
-message: "TODO: {{value}} is over the limit of {{limit}}"
+message: "TODO: {{value:words}} is over the limit of {{limit}}"  # {{value:words}}: "1 word", "3 words"
 # words, sentences, paragraphs, sentence_words, paragraph_words, exclamations, emoji,
 # flesch_reading_ease or detail_words
 metric: words
@@ -75,7 +75,7 @@ max: 250
     "repeated": (
         "a word or phrase used more often than a note should",
         """\
-message: "'{{match}}' appears {{count}} times; {{limit}} is enough"
+message: "'{{match}}' appears {{count:times}}; {{limit}} is enough"
 max: 1
 phrases:
   - TODO-phrase

@@ -255,16 +255,23 @@ class RuleBase(RuleCore):
     unless_fired: list[str] = []
 
     PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset()  # message fields a kind may fill in
+    COUNTS: ClassVar[frozenset[str]] = frozenset()  # those that are numbers, and may name a noun: {value:words}
 
     @model_validator(mode="after")
     def _message_fields(self) -> "RuleBase":
+        from .wording import is_noun
+
         allowed = self.PLACEHOLDERS
-        used = {name for _, name, _, _ in string.Formatter().parse(self.message) if name}
-        unknown = used - allowed
+        fields = [(name, spec) for _, name, spec, _ in string.Formatter().parse(self.message) if name]
+        unknown = {name for name, _ in fields} - allowed
         if unknown:
             raise ValueError(
                 f"message uses unknown field(s) {sorted(unknown)}; this kind offers {sorted(allowed) or 'none'}"
             )
+        for name, spec in fields:
+            if spec and is_noun(spec) and name not in self.COUNTS:
+                counts = ", ".join(f"{{{c}}}" for c in sorted(self.COUNTS)) or "none in this kind"
+                raise ValueError(f"message: {{{name}:{spec}}}: only a count takes a noun ({counts})")
         return self
 
 

@@ -1,5 +1,18 @@
-"""Counts that agree in number: "1 word", "2 words", "0 words"."""
+"""Counts that agree in number: "1 word", "2 words", "0 words", in reports and in rule messages.
+
+A rule message writes a count with its noun as a format spec, `{value:words}`, and `fill` puts the
+noun in the number the count takes: "1 word", "3 words". The noun is written in the plural; its
+singular drops the final s of the last word ("exclamation marks" -> "exclamation mark"), or is
+given first for an irregular noun (`{count:person|people}`). Other format specs (`{value:.1f}`)
+work as in str.format.
+"""
 from __future__ import annotations
+
+import re
+import string
+
+# a noun phrase, not a format spec: letters first, two at least, and spaces, hyphens, apostrophes
+_NOUN = re.compile(r"^[A-Za-z][A-Za-z' -]+(\|[A-Za-z][A-Za-z' -]*)?$")
 
 
 def plural(count: float, noun: str, plural_form: str | None = None) -> str:
@@ -7,3 +20,32 @@ def plural(count: float, noun: str, plural_form: str | None = None) -> str:
     "3 words". `plural_form` for a noun that does not just add an s ("person", "people")."""
     many = plural_form or (noun + "es" if noun.endswith(("s", "sh", "ch", "x")) else noun + "s")
     return f"{count} {noun if count == 1 else many}"
+
+
+def is_noun(spec: str) -> bool:
+    """True for a count's noun (`words`, `person|people`), False for an ordinary format spec (`.1f`)."""
+    return bool(_NOUN.match(spec))
+
+
+def forms(spec: str) -> tuple[str, str]:
+    """(singular, plural) of a count's noun spec: `words` -> (word, words), `person|people` as written."""
+    if "|" in spec:
+        one, many = spec.split("|", 1)
+        return one, many
+    return (spec[:-1] if spec.endswith("s") else spec), spec
+
+
+class _Formatter(string.Formatter):
+    def format_field(self, value: object, format_spec: str) -> str:
+        if not is_noun(format_spec):
+            return super().format_field(value, format_spec)
+        one, many = forms(format_spec)
+        return f"{value} {one if value == 1 else many}"
+
+
+_FORMATTER = _Formatter()
+
+
+def fill(template: str, **fields: object) -> str:
+    """A rule message with its fields filled in, each count with its noun in the right number."""
+    return _FORMATTER.format(template, **fields)

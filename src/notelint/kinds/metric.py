@@ -15,6 +15,7 @@ from ..metrics import Measure
 from ..model import Span
 from ..note import Hit, Note
 from ..schema import ContextKey, Guards, RuleBase, Strict, no_duplicates
+from ..wording import fill
 
 Metric = Literal[
     "words", "sentences", "paragraphs", "sentence_words", "paragraph_words", "exclamations", "emoji",
@@ -44,6 +45,7 @@ class MetricRule(RuleBase):
     conversation_cues: list[str] = []
     guards: Guards = Guards(negation=False, quotation=False)
     PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset({"value", "limit"})
+    COUNTS: ClassVar[frozenset[str]] = PLACEHOLDERS
 
     @field_validator("stock_words", "conversation_cues")
     @classmethod
@@ -155,7 +157,7 @@ def find(rule: MetricRule, note: Note) -> Iterator[Hit]:
         else:
             continue
         shown = value if isinstance(value, int) else round(value, 1)
-        message = rule.message.format(value=shown, limit=int(limit) if limit == int(limit) else limit)
+        message = fill(rule.message, value=shown, limit=int(limit) if limit == int(limit) else limit)
         yield Hit(_first_line(note.text, span), message)
 
 

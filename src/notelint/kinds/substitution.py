@@ -9,6 +9,7 @@ from pydantic import Field, model_validator
 from ..model import fold_words
 from ..note import Hit, Note
 from ..schema import MAX_PHRASES, RuleBase, Terms, no_duplicates
+from ..wording import fill
 
 
 class SubstitutionRule(RuleBase):
@@ -60,7 +61,7 @@ def find(rule: SubstitutionRule, note: Note) -> Iterator[Hit]:
         if replacement is None or (entry in exact and words != entry):
             continue  # same letters, other case: "U" in "U of T" is not "u"
         replacement = _follow_case(words, replacement)
-        yield Hit(span, rule.message.format(match=words, replacement=replacement), replacement)
+        yield Hit(span, fill(rule.message, match=words, replacement=replacement), replacement)
 
 
 Rule = SubstitutionRule  # what the kind registry reads

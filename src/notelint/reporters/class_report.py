@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import FileReport, Finding
+from ..wording import plural
 
 CONTAINER = "drafts"  # the class template keeps drafts/<student>/<note>.txt
 EXAMPLE = "example.txt"  # the template's example draft, directly in drafts/, in no student's folder
@@ -117,7 +118,7 @@ def to_markdown(view: ClassView) -> str:
     def cell(text: object) -> str:
         return str(text).replace("|", "\\|")
 
-    lines = [f"# Class report: {len(view.rows)} drafts, average score {view.average}/100", ""]
+    lines = [f"# Class report: {plural(len(view.rows), 'draft')}, average score {view.average}/100", ""]
     titles = "".join(f" {view.titles.get(c, c)} |" for c in view.categories)
     lines.append(f"| student | draft | score | band |{titles} findings |")
     lines.append("|---|---|---|---|" + "---|" * len(view.categories) + "---|")
@@ -126,7 +127,7 @@ def to_markdown(view: ClassView) -> str:
         lines.append(f"| {cell(row.student)} | {cell(row.draft)} | {row.score} | {row.band} |{counts} "
                      f"{'<br>'.join(row.locations())} |")
     lines += ["", "## Most common problems", ""]
-    lines += [f"- {code} `{name}`: {n} of {len(view.rows)} drafts" for code, name, n in view.common] or ["- none"]
+    lines += [f"- {code} `{name}`: {n} of {plural(len(view.rows), 'draft')}" for code, name, n in view.common] or ["- none"]
     lines += ["", "## Waivers", ""]
     lines += [f"- {cell(row.student)}, {cell(row.draft)}: {code} `{name}`, because {cell(reason)}"
               for row in view.rows for code, name, reason in row.waivers] or ["- none"]
@@ -150,8 +151,7 @@ def _finding_list(row: Row) -> str:
         return ""
     items = "".join(f"<li>{html.escape(where)} {html.escape(f.message)}</li>"
                     for where, f in zip(row.locations(), row.findings))
-    count = len(row.findings)
-    return f"<details><summary>{count} finding{'s' * (count != 1)}</summary><ul>{items}</ul></details>"
+    return f"<details><summary>{plural(len(row.findings), 'finding')}</summary><ul>{items}</ul></details>"
 
 
 def to_html(view: ClassView) -> str:
@@ -165,14 +165,14 @@ def to_html(view: ClassView) -> str:
         + f"<td>{_finding_list(row)}</td></tr>"
         for row in view.rows
     )
-    common = "".join(f"<li>{e(code)} <code>{e(name)}</code>: {n} of {len(view.rows)} drafts</li>"
+    common = "".join(f"<li>{e(code)} <code>{e(name)}</code>: {n} of {plural(len(view.rows), 'draft')}</li>"
                      for code, name, n in view.common) or "<li>none</li>"
     waived = "".join(f"<li>{e(row.student)}, {e(row.draft)}: {e(code)} <code>{e(name)}</code>, because {e(reason)}</li>"
                      for row in view.rows for code, name, reason in row.waivers) or "<li>none</li>"
     return (
         "<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8><title>notelint class report</title>"
         f"<style>{STYLE}</style></head><body>"
-        f"<h1>Class report</h1><p>{len(view.rows)} drafts, average score {view.average}/100.</p>"
+        f"<h1>Class report</h1><p>{plural(len(view.rows), 'draft')}, average score {view.average}/100.</p>"
         f"<table id=drafts><thead><tr><th>Student</th><th>Draft</th><th>Score</th><th>Band</th>{head}</tr></thead>"
         f"<tbody>{body}</tbody></table>"
         f"<h2>Most common problems</h2><ol id=common>{common}</ol>"

@@ -13,6 +13,7 @@ from pathlib import PurePosixPath
 from typing import IO, Iterable
 
 from ..model import FileReport, Severity
+from ..wording import plural
 from .shared import ci_path, known_note, plain_line
 
 # characters XML 1.0 cannot hold at all, even escaped; a draft may contain them
@@ -26,10 +27,6 @@ def _xml(text: str) -> str:
 def _folder(path: str) -> str:
     parent = str(PurePosixPath(path).parent)
     return parent if path != "<stdin>" else "."
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' if count != 1 else ''}"
 
 
 def document(reports: Iterable[FileReport], errors: list[dict] | None = None, fail_on: str = "warning") -> ET.Element:
@@ -46,7 +43,7 @@ def document(reports: Iterable[FileReport], errors: list[dict] | None = None, fa
             failures += 1
             worst = max(failing, key=lambda f: f.severity.rank).severity
             failure = ET.SubElement(case, "failure", type=worst.value,
-                                    message=f"{_plural(len(failing), 'finding')} at or above {fail_on}")
+                                    message=f"{plural(len(failing), 'finding')} at or above {fail_on}")
             failure.text = _xml("\n".join(plain_line(path, f) for f in failing)) + "\n"
         rest = [plain_line(path, f) for f, fail in zip(report.findings, fails) if not fail]
         out = ET.SubElement(case, "system-out")

@@ -1,16 +1,20 @@
 """`notelint rules --format markdown`: every rule of the loaded packs as one Markdown page (docs/rules.md)."""
 from __future__ import annotations
 
-import re
-
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _what(rule) -> str:  # noqa: ANN001
-    message = re.sub(r"\{(value|limit)\}", lambda m: "N" if m.group(1) == "value" else "L", rule.message)
-    return re.sub(r"\{\w+\}", "…", message)
+def what(rule) -> str:  # noqa: ANN001
+    """The rule's message as a sentence about any note: a count is N ("N words"), a limit L, words '…'."""
+    import string
+
+    from ..wording import fill
+
+    names = {name for _, name, _, _ in string.Formatter().parse(rule.message) if name}
+    shown = {"value": "N", "count": "N", "limit": "L"}
+    return fill(rule.message, **{name: shown.get(name, "…") for name in names})
 
 
 def _applies(rule) -> str | None:  # noqa: ANN001
@@ -45,7 +49,7 @@ def render(rules: list, categories: dict) -> str:
             continue
         lines += ["", f"## {category.title}", "", category.description]
         for rule in members:
-            lines += ["", f"### {rule.code}", "", f"`{rule.name}`, {rule.severity.value}, {rule.kind}: {_what(rule)}", ""]
+            lines += ["", f"### {rule.code}", "", f"`{rule.name}`, {rule.severity.value}, {rule.kind}: {what(rule)}", ""]
             lines += [f"**Why.** {_one_line(rule.why)}", "", f"**Instead.** {_one_line(rule.instead)}"]
             applies = _applies(rule)
             if applies:

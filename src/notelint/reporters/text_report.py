@@ -9,6 +9,7 @@ from rich.text import Text
 
 from ..model import FileReport, Finding, Severity
 from ..reading import encoding_note
+from ..wording import plural
 from .shared import known_note
 
 # A draft is anyone's text: control characters (an escape sequence could clear the screen or retitle
@@ -105,9 +106,8 @@ def render(reports: Iterable[FileReport], stream: IO[str], errors: list[dict] | 
         console.print()
     errors_, warnings_ = by_severity[Severity.ERROR], by_severity[Severity.WARNING]
     summary = (
-        f"{counts} finding{'s' if counts != 1 else ''} "
-        f"({errors_} error{'s' if errors_ != 1 else ''}, {warnings_} warning{'s' if warnings_ != 1 else ''}, "
-        f"{by_severity[Severity.INFO]} info) in {files} file{'s' if files != 1 else ''}"
+        f"{plural(counts, 'finding')} ({plural(errors_, 'error')}, {plural(warnings_, 'warning')}, "
+        f"{by_severity[Severity.INFO]} info) in {plural(files, 'file')}"
     )
     if waived:
         summary += f"; {waived} waived" + ("" if show_waived else " (--show-waived lists them)")
@@ -116,5 +116,5 @@ def render(reports: Iterable[FileReport], stream: IO[str], errors: list[dict] | 
     if scores:
         summary += f"; average score {round(sum(scores) / len(scores))}/100"
     if errors:
-        summary += f"; {len(errors)} file{'s' if len(errors) != 1 else ''} could not be checked"
+        summary += f"; {plural(len(errors), 'file')} could not be checked"
     console.print(Text(summary, style="bold"), soft_wrap=True)

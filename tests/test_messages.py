@@ -1,0 +1,107 @@
+"""What the messages say: counts in the right number, advice with no stranger's name, thresholds
+shown, and user mistakes (config, rule files, front matter, options) in our own words."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import ROOT
+from notelint.cli import app
+from notelint.draft import parse_draft
+from notelint.engine import Linter
+from notelint.packs import builtin_rules_dir, load_rules
+
+
+def run(*args: str, env: dict | None = None):
+    return CliRunner().invoke(app, list(args), env=env)
+
+
+def messages(linter: Linter, text: str, code: str) -> list[str]:
+    return [f.message for f in linter.lint_text(parse_draft("note.txt", text)).findings if f.rule == code]
+
+
+# --- counts agree in number -------------------------------------------------------------------------
+
+def test_one_detail_word_is_one_word_not_one_words(linter):
+    text = "Dear Ms. Chen,\n\nThank you for the interview on Tuesday. I enjoyed our talk about forecasting. " \
+           "I am very interested in the role.\n\nBest,\nJo"
+    assert messages(linter, text, "NL201") == [
+        "The note mentions nothing specific from the conversation (only 1 word beyond stock phrases)"]
+
+
+def test_a_count_in_a_rule_message_takes_the_number_of_its_noun(tmp_path):
+    (tmp_path / "rule.yaml").write_text("""\
+code: NL9001
+name: no-exclamations
+category: casual_tone
+severity: warning
+kind: metric
+metric: exclamations
+max: 0
+message: "{value:exclamation marks}; a note this formal needs {limit:exclamation marks}"
+why: Because.
+instead: Use full stops.
+examples:
+  fire: ["Thanks!"]
+  pass: ["Thanks."]
+""", encoding="utf-8")
+    linter = Linter(load_rules([builtin_rules_dir(), tmp_path]))
+    assert messages(linter, "Dear Sam,\n\nThanks for Tuesday!\n\nBest,\nJo", "NL9001") == [
+        "1 exclamation mark; a note this formal needs 0 exclamation marks"]
+    assert messages(linter, "Dear Sam,\n\nThanks for Tuesday! Great!\n\nBest,\nJo", "NL9001") == [
+        "2 exclamation marks; a note this formal needs 0 exclamation marks"]
+
+
+def test_the_plural_helper():
+    from notelint.wording import fill, plural
+
+    assert [plural(n, "word") for n in (0, 1, 2)] == ["0 words", "1 word", "2 words"]
+    assert plural(1, "person", "people") == "1 person" and plural(3, "person", "people") == "3 people"
+    assert fill("{value:words} over {limit}", value=1, limit=250) == "1 word over 250"
+    assert fill("{count:person|people}", count=2) == "2 people"
+    assert fill("{value:emoji or emoticons}", value=1) == "1 emoji or emoticon"
+    assert fill("ease {value:.1f}", value=3.14159) == "ease 3.1"  # an ordinary format spec still works
+
+
+def test_every_built_in_message_with_a_count_names_its_noun_through_the_helper(rules):
+    for rule in rules:
+        message = getattr(rule, "message", "")
+        assert not re.search(r"\{(value|count|limit)\} (words|paragraphs|sentences|times|exclamation marks|emoji)\b",
+                             message), f"{rule.code}: write {{value:words}} so that 1 is '1 word'"
+
+
+def test_reports_count_in_the_singular(tmp_path):
+    draft = tmp_path / "note.txt"
+    draft.write_text("Dear Ms. Chen,\n\nThank you for the interview. I've sent you a gift card.\n\nBest,\nJo\n")
+    markdown = run("report", str(tmp_path), "--format", "markdown").stdout
+    assert markdown.startswith("# Class report: 1 draft, average score ")
+    assert ": 1 of 1 draft\n" in markdown
+    github = run("check", "--no-cache", "--format", "github", str(draft), env={"GITHUB_ACTIONS": "true"}).stdout
+    summary = next(line for line in github.splitlines() if line.startswith("notelint: "))
+    assert re.match(r"notelint: \d+ findings? \(1 error, \d+ warnings?, 0 info\) in 1 draft;", summary), summary
+
+
+def test_a_noun_on_a_field_that_is_not_a_count_is_refused_when_the_rule_loads(tmp_path):
+    from notelint.packs import RulePackError
+
+    (tmp_path / "rule.yaml").write_text("""\
+code: NL9001
+name: test-rule
+category: casual_tone
+severity: warning
+kind: existence
+message: "'{match:words}' is odd"
+why: Because.
+instead: Do this.
+phrases: [odd]
+examples:
+  fire: ["odd"]
+  pass: ["even"]
+""", encoding="utf-8")
+    with pytest.raises(RulePackError) as error:
+        load_rules([tmp_path])
+    assert error.value.problems == [
+        f"{tmp_path / 'rule.yaml'}: message: {{match:words}}: only a count takes a noun (none in this kind)"]
