@@ -105,3 +105,47 @@ examples:
         load_rules([tmp_path])
     assert error.value.problems == [
         f"{tmp_path / 'rule.yaml'}: message: {{match:words}}: only a count takes a noun (none in this kind)"]
+
+
+# --- thresholds, not '…' ----------------------------------------------------------------------------
+
+def test_explain_shows_a_metric_rules_limits():
+    out = run("explain", "NL101").stdout
+    assert "What it does\n  The note runs to N words; keep it under 250\n" in out
+    assert "Limits\n  Words in the note: at most 250 (at most 120 when medium is card, at most 150 when medium is " \
+           "linkedin)\n" in out
+    detail = run("explain", "no-specific-detail").stdout
+    assert "Limits\n  Words beyond stock phrases: at least 2 (a project or product name counts as 2)\n" in detail
+    ease = run("explain", "NL105").stdout
+    assert "(Flesch reading ease N, aim above 10)" in ease and "Limits\n  Flesch reading ease: at least 10\n" in ease
+    for code in ("NL102", "NL103", "NL104", "NL1305", "NL1308"):
+        what = run("explain", code).stdout.split("Why\n")[0]
+        assert "…" not in what and " L" not in what and "Limits\n  " in what, what
+
+
+def test_docs_rules_md_shows_the_limits():
+    page = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert "`note-too-long`, warning, metric: The note runs to N words; keep it under 250" in page
+    assert "**Limits.** Words in the note: at most 250 (at most 120 when medium is card, at most 150 when medium " \
+           "is linkedin)" in page
+    assert "**Limits.** Uses of" not in page  # no built-in rule is of kind repeated
+
+
+def test_explain_shows_a_repeated_rules_limit(tmp_path):
+    (tmp_path / "NL9001-passionate.yaml").write_text("""\
+code: NL9001
+name: passionate-again
+category: casual_tone
+severity: info
+kind: repeated
+max: 1
+message: "'{match}' appears {count:times}; {limit:times} is enough"
+why: Because.
+instead: Say it once.
+phrases: [passionate]
+examples:
+  fire: ["I am passionate and passionate."]
+  pass: ["I am passionate."]
+""", encoding="utf-8")
+    out = run("explain", "NL9001", "--pack", str(tmp_path)).stdout
+    assert "What it does\n  '…' appears N times; 1 time is enough\n\nLimits\n  Uses of the same phrase: at most 1\n" in out

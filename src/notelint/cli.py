@@ -419,7 +419,7 @@ def explain(
     rules_dirs: RulesOption = None,
 ) -> None:
     """Print one rule's rationale, what to write instead, and its examples."""
-    from .reporters.rules_markdown import what
+    from .reporters.rules_markdown import limits, what
 
     loaded = _load_packs(rules_dirs)
     rule = next((r for r in loaded.rules if code.lower() in (r.code.lower(), r.name)), None)
@@ -432,6 +432,8 @@ def explain(
     category = loaded.categories[rule.category]
     print(f"{rule.code} {rule.name} ({rule.category}, {rule.severity.value})\n")
     print("What it does\n  " + what(rule) + "\n")
+    if limits(rule):
+        print("Limits\n  " + limits(rule) + "\n")
     print("Why\n  " + " ".join(rule.why.split()) + "\n")
     print("Instead\n  " + " ".join(rule.instead.split()) + "\n")
     print(f"Category\n  {category.title}: {category.description}\n")

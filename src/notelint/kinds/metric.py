@@ -23,6 +23,31 @@ Metric = Literal[
 ]
 
 
+# what each metric counts, as `notelint explain` and docs/rules.md name it beside the limits
+LABELS = {
+    "words": "words in the note",
+    "sentences": "sentences in the note",
+    "paragraphs": "paragraphs in the note",
+    "sentence_words": "words in a sentence",
+    "paragraph_words": "words in a paragraph",
+    "exclamations": "exclamation marks in the note",
+    "emoji": "emoji or emoticons in the note",
+    "flesch_reading_ease": "Flesch reading ease",
+    "detail_words": "words beyond stock phrases",
+}
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)
+
+
+def bounds_text(low: float | None, high: float | None) -> str:
+    """'at most 250', 'at least 2', 'at least 2 and at most 9'."""
+    parts = ([f"at least {_number(low)}"] if low is not None else []) + (
+        [f"at most {_number(high)}"] if high is not None else [])
+    return " and ".join(parts)
+
+
 class Override(Strict):
     when: dict[ContextKey, str]
     min: float | None = None
@@ -65,6 +90,17 @@ class MetricRule(RuleBase):
                 low = override.min if override.min is not None else low
                 high = override.max if override.max is not None else high
         return low, high
+
+    def limits(self) -> str:
+        """The bounds in words: 'Words in the note: at most 250 (at most 120 when medium is card, ...)'."""
+        text = f"{LABELS[self.metric][:1].upper()}{LABELS[self.metric][1:]}: {bounds_text(self.min, self.max)}"
+        notes = [
+            f"{bounds_text(o.min, o.max)} when {' and '.join(f'{k} is {v}' for k, v in o.when.items())}"
+            for o in self.overrides
+        ]
+        if self.metric == "detail_words" and self.name_weight:
+            notes.append(f"a project or product name counts as {self.name_weight}")
+        return text + (f" ({', '.join(notes)})" if notes else "")
 
     @cached_property
     def stock(self) -> frozenset[str]:

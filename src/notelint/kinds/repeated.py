@@ -24,6 +24,9 @@ class RepeatedRule(Matchable):
     PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset({"match", "count", "limit"})
     COUNTS: ClassVar[frozenset[str]] = frozenset({"count", "limit"})
 
+    def limits(self) -> str:
+        return f"Uses of the same phrase: at most {self.max}"
+
 
 def find(rule: RepeatedRule, note: Note) -> Iterator[Hit]:
     spans = note.kept(rule)

@@ -13,8 +13,16 @@ def what(rule) -> str:  # noqa: ANN001
     from ..wording import fill
 
     names = {name for _, name, _, _ in string.Formatter().parse(rule.message) if name}
-    shown = {"value": "N", "count": "N", "limit": "L"}
+    low, high = getattr(rule, "min", None), getattr(rule, "max", None)
+    limit = high if low is None else low if high is None else None  # the one bound the message names
+    shown = {"value": "N", "count": "N", "limit": "L" if limit is None else int(limit) if limit == int(limit) else limit}
     return fill(rule.message, **{name: shown.get(name, "…") for name in names})
+
+
+def limits(rule) -> str | None:  # noqa: ANN001
+    """The thresholds of a rule that measures or counts ('Words in the note: at most 250 (...)'), else None."""
+    describe = getattr(rule, "limits", None)
+    return describe() if callable(describe) else None
 
 
 def _applies(rule) -> str | None:  # noqa: ANN001
@@ -50,6 +58,8 @@ def render(rules: list, categories: dict) -> str:
         lines += ["", f"## {category.title}", "", category.description]
         for rule in members:
             lines += ["", f"### {rule.code}", "", f"`{rule.name}`, {rule.severity.value}, {rule.kind}: {what(rule)}", ""]
+            if limits(rule):
+                lines += [f"**Limits.** {limits(rule)}.", ""]
             lines += [f"**Why.** {_one_line(rule.why)}", "", f"**Instead.** {_one_line(rule.instead)}"]
             applies = _applies(rule)
             if applies:
