@@ -149,3 +149,20 @@ examples:
 """, encoding="utf-8")
     out = run("explain", "NL9001", "--pack", str(tmp_path)).stdout
     assert "What it does\n  '…' appears N times; 1 time is enough\n\nLimits\n  Uses of the same phrase: at most 1\n" in out
+
+
+# --- advice with no stranger's name -----------------------------------------------------------------
+
+NAMED = re.compile(r"\b(?:Ms|Mr|Mrs|Mx|Dr|Prof)\.? [A-Z][a-z]+|\b(?:Hi|Dear|Hello) [A-Z][a-z]+,|\"[A-Z][a-z]+ [A-Z][a-z]+\"")
+
+
+def test_no_advice_names_someone_the_writer_has_never_met(rules):
+    named = {rule.code: NAMED.findall(rule.instead) for rule in rules if rule.REPORTS and NAMED.search(rule.instead)}
+    assert named == {}
+
+
+def test_a_casual_greeting_is_not_answered_with_another_persons_name():
+    out = run("check", "--no-cache", str(ROOT / "examples" / "needs-work.txt")).stdout
+    advice = out.split("NL1301", 1)[1].split("instead: ", 1)[1].splitlines()[0]
+    assert "Park" not in advice and "Jin" not in advice and "Okafor" not in advice
+    assert advice.startswith('Open with "Dear"')
