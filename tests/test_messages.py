@@ -166,3 +166,33 @@ def test_a_casual_greeting_is_not_answered_with_another_persons_name():
     advice = out.split("NL1301", 1)[1].split("instead: ", 1)[1].splitlines()[0]
     assert "Park" not in advice and "Jin" not in advice and "Okafor" not in advice
     assert advice.startswith('Open with "Dear"')
+
+
+# --- 'lol' is left out, not replaced by '(leave it out)' ----------------------------------------------
+
+def test_chat_words_are_advised_out_not_replaced_with_advice_in_quotes(linter):
+    report = linter.lint_text(parse_draft("note.txt", "Dear Sam,\n\nThanks for the tour lol. OMG the lab!\n\nBest,\nJo"))
+    found = [(f.match, f.message, f.suggestion) for f in report.findings if f.rule == "NL1302"]
+    assert found == [("lol", "'lol' is chat talk; leave 'lol' out", None),
+                     ("OMG", "'OMG' is chat talk; leave 'OMG' out", None)]
+    assert not [f for f in report.findings if "(leave it out)" in f.message]
+
+
+def test_a_pack_substitution_without_its_own_leave_out_message_still_reads(tmp_path):
+    (tmp_path / "NL9001-x.yaml").write_text("""\
+code: NL9001
+name: no-filler
+category: casual_tone
+severity: info
+kind: substitution
+message: "write '{replacement}' rather than '{match}'"
+why: Because.
+instead: Cut it.
+swap: {basically: (leave it out), utilize: use}
+examples:
+  fire: ["We basically agreed."]
+  pass: ["We agreed."]
+""", encoding="utf-8")
+    linter = Linter(load_rules([builtin_rules_dir(), tmp_path]))
+    text = "Dear Sam,\n\nWe basically agreed to utilize the lab.\n\nBest,\nJo"
+    assert messages(linter, text, "NL9001") == ["leave 'basically' out", "write 'use' rather than 'utilize'"]
