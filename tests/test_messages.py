@@ -196,3 +196,35 @@ examples:
     linter = Linter(load_rules([builtin_rules_dir(), tmp_path]))
     text = "Dear Sam,\n\nWe basically agreed to utilize the lab.\n\nBest,\nJo"
     assert messages(linter, text, "NL9001") == ["leave 'basically' out", "write 'use' rather than 'utilize'"]
+
+
+# --- a finding over several lines underlines the first and counts the words ------------------------
+
+WRAPPED = """Dear Ms. Okafor,
+
+Thank you for meeting with me on Tuesday about the analyst role. I wanted to thank you for taking the time
+to speak with me about the analyst position and to tell you how much I enjoyed hearing about the new
+forecasting tools your team is building and the way you plan to roll them out across every regional office
+next spring and the summer after that as well.
+
+I am still very interested in the role and the Halcyon project.
+
+Best regards,
+Ana Lee
+"""
+
+
+def test_a_long_sentence_over_several_lines_is_underlined_on_its_first_line_with_its_length(tmp_path):
+    draft = tmp_path / "note.txt"
+    draft.write_text(WRAPPED, encoding="utf-8")
+    out = run("check", "--no-cache", str(draft), env={"COLUMNS": "200"}).stdout.splitlines()
+    at = next(i for i, line in enumerate(out) if " NL104 " in line)
+    assert out[at].endswith("NL104 This sentence runs to 57 words; keep sentences under 40")
+    assert out[at + 1] == "    3 | " + WRAPPED.splitlines()[2]
+    assert out[at + 2] == "      | " + " " * 65 + "^" * 41 + " (57 words)"
+    assert out[at + 3].startswith("      instead: ")
+    import json
+
+    finding = json.loads(run("check", "--no-cache", "-f", "json", str(draft)).stdout)["files"][0]["findings"][0]
+    assert (finding["line"], finding["column"], finding["end_line"]) == (3, 66, 6)  # the whole sentence
+    assert finding["match"].startswith("I wanted") and finding["match"].endswith("as well.")

@@ -173,12 +173,6 @@ METRICS: dict[str, Callable[[MetricRule, Note], list[Measure]]] = {
 assert set(METRICS) == set(Metric.__args__)  # type: ignore[attr-defined]
 
 
-def _first_line(text: str, span: Span) -> Span:
-    """The part of a span on its first line, so a finding highlights one line."""
-    newline = text.find("\n", span.start, span.end)
-    return span if newline == -1 else Span(span.start, newline)
-
-
 def find(rule: MetricRule, note: Note) -> Iterator[Hit]:
     low, high = rule.bounds(note.context)
     for measure in METRICS[rule.metric](rule, note):
@@ -194,7 +188,7 @@ def find(rule: MetricRule, note: Note) -> Iterator[Hit]:
             continue
         shown = value if isinstance(value, int) else round(value, 1)
         message = fill(rule.message, value=shown, limit=int(limit) if limit == int(limit) else limit)
-        yield Hit(_first_line(note.text, span), message)
+        yield Hit(span, message)  # the whole sentence or paragraph; the text report underlines its first line
 
 
 Rule = MetricRule  # what the kind registry reads

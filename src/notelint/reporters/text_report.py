@@ -1,6 +1,7 @@
 """Human output with rich: score per file, each finding with its line and the words at fault."""
 from __future__ import annotations
 
+import re
 from typing import IO, Iterable
 
 from rich.cells import cell_len
@@ -21,6 +22,9 @@ _VISIBLE = {code: 0x2400 + code for code in range(0x20) if code != 0x09} | {0x7F
 def _visible(text: str) -> str:
     return text.translate(_VISIBLE)
 
+
+# a word as the metrics count them (spaCy tokens with a letter or digit): "I'm" is two, "3.5" one
+WORD = re.compile(r"[^\W_]+(?:[.,][0-9]+)*")
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 BAND_STYLE = {"ready": "bold green", "revise": "bold yellow", "rewrite": "bold red"}
@@ -48,6 +52,8 @@ def _finding(console: Console, path: str, finding: Finding) -> None:
     # cells, a zero-width space or combining accent none (the line:col above counts characters)
     shown = body.plain
     marker = " " * 5 + " | " + " " * cell_len(shown[:start]) + "^" * max(1, cell_len(shown[start:stop]))
+    if finding.end.line > finding.start.line:  # a sentence or paragraph: its first line, and how long it is
+        marker += f" ({plural(len(WORD.findall(finding.match)), 'word')})"
     console.print(Text(marker, style="red"), soft_wrap=True)
     hint = Text("      instead: ", style="green")
     hint.append(finding.instead)
