@@ -253,7 +253,7 @@ def test_invalid_extra_rule_pack_exit_2(tmp_path):
     (tmp_path / "bad.yaml").write_text("code: X1\nkind: existence\n")
     result = run("check", str(EXAMPLES / "good-note.txt"), "--rules", str(tmp_path))
     assert result.exit_code == 2
-    assert f"notelint: error: {tmp_path / 'bad.yaml'}: code: String should match pattern" in result.stderr
+    assert f"notelint: error: {tmp_path / 'bad.yaml'}: code: 'X1' must be NL and 3 or 4 digits, like NL5001\n" in result.stderr
     assert "Traceback" not in result.output
 
 

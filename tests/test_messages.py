@@ -228,3 +228,118 @@ def test_a_long_sentence_over_several_lines_is_underlined_on_its_first_line_with
     finding = json.loads(run("check", "--no-cache", "-f", "json", str(draft)).stdout)["files"][0]["findings"][0]
     assert (finding["line"], finding["column"], finding["end_line"]) == (3, 66, 6)  # the whole sentence
     assert finding["match"].startswith("I wanted") and finding["match"].endswith("as well.")
+
+
+# --- config and rule-file mistakes: the file, our words, a did-you-mean ------------------------------
+
+PYDANTIC = ("Input should", "String should", "Field required", "Extra inputs", "List should", "Value error",
+            "validation error", "pydantic")
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("selct = []\n", "selct: unknown key; did you mean 'select'?"),
+    ("fail-onn = 'error'\n", "fail-onn: unknown key; did you mean 'fail-on'?"),
+    ('fail-under = "high"\n', "fail-under: expected a whole number, not text ('high')"),
+    ("fail-under = 200\n", "fail-under: must be at most 100, not 200"),
+    ('fail-on = "warn"\n', "fail-on: 'warn' is not one of error, warning, info, never; did you mean 'warning'?"),
+    ('severity = {NL601 = "loud"}\n', "severity.NL601: 'loud' is not one of error, warning, info"),
+    ('severity = {NL601 = "eror"}\n', "severity.NL601: 'eror' is not one of error, warning, info; did you mean 'error'?"),
+    ('select = "NL6"\n', "select: expected a list, not text ('NL6')"),
+    ("words = [1]\n", "words.0: expected text, not a number (1)"),
+    ('[context]\nstge = "interview"\n', "context.stge: unknown key; did you mean 'stage'?"),
+    ('ignore = ["gift"]\n', "ignore: unknown rule, code prefix or category 'gift'; did you mean 'gifts'? "
+                            "(see `notelint rules`)"),
+    ('severity = {gifs = "error"}\n', "severity: unknown rule, code prefix or category 'gifs'; did you mean 'gifts'? "
+                                      "(see `notelint rules`)"),
+    ('[per-file-ignores]\n"drafts/*" = ["casual-tone"]\n',
+     "per-file-ignores: unknown rule, code prefix or category 'casual-tone'; did you mean 'casual_tone'? "
+     "(see `notelint rules`)"),
+])
+def test_a_config_mistake_names_the_file_in_our_words_with_a_suggestion(tmp_path, text, problem):
+    (tmp_path / "note.txt").write_text("Dear Ms. Chen,\n\nThank you for Tuesday.\n\nBest,\nJo\n")
+    config = tmp_path / ".notelint.toml"
+    config.write_text(text)
+    result = run("check", "--no-cache", str(tmp_path / "note.txt"))
+    assert (result.exit_code, result.stderr) == (2, f"notelint: error: {config}: {problem}\n")
+    assert not any(words in result.stderr for words in PYDANTIC)
+
+
+def test_a_misspelt_selector_on_the_command_line_gets_a_suggestion(tmp_path):
+    (tmp_path / "note.txt").write_text("Dear Ms. Chen,\n\nThank you for Tuesday.\n\nBest,\nJo\n")
+    result = run("check", "--no-cache", "--ignore", "texting-shortand", str(tmp_path / "note.txt"))
+    assert result.stderr == ("notelint: error: unknown rule, code prefix or category 'texting-shortand'; "
+                             "did you mean 'texting-shorthand'? (see `notelint rules`)\n")
+    assert run("explain", "gift-to-interviewr").stderr == (
+        "notelint: error: no rule 'gift-to-interviewr'; did you mean 'gift-to-interviewer'? (see `notelint rules`)\n")
+
+
+RULE_FILE = """\
+code: NL9001
+name: no-salary-talk
+category: money
+severity: warning
+kind: existence
+message: "'{match}': leave pay out of a thank-you note"
+why: Pay comes later.
+instead: Leave it for the offer.
+phrases: [salary]
+examples:
+  fire: ["What is the salary?"]
+  pass: ["What is the team like?"]
+"""
+
+
+@pytest.mark.parametrize("change, problem", [
+    (("name: no-salary-talk", "name: No_Salary"),
+     "name: 'No_Salary' must be lower-case words joined by hyphens, like no-salary-talk"),
+    (("code: NL9001", "code: NL91"), "code: 'NL91' must be NL and 3 or 4 digits, like NL5001"),
+    (("code: NL9001", "code: 9001"), "code: expected text, not a number (9001)"),
+    (("severity: warning", "severity: warn"), "severity: 'warn' is not one of info, warning, error; did you mean 'warning'?"),
+    (("kind: existence", "kind: existance"),
+     "kind must be one of context, existence, metric, repeated, required, spelling, substitution; "
+     "did you mean 'existence'?"),
+    (("why: Pay comes later.\n", ""), "why: missing (required)"),
+    (("phrases:", "phrasess:"), "phrasess: unknown key; did you mean 'phrases'?"),
+    (("phrases: [salary]", "phrases: salary"), "phrases: expected a list, not text ('salary')"),
+    (("phrases: [salary]", "phrases: [salary]\nguards: {negaton: false}"), "guards.negaton: unknown key; did you mean 'negation'?"),
+    (("phrases: [salary]", "patterns: [[{LOWR: salary}]]"), "patterns.0.0.LOWR: unknown key; did you mean 'LOWER'?"),
+    (("phrases: [salary]", "patterns: [[{LOWER: 5}]]"),
+     "patterns.0.0.LOWER: expected text or a mapping, not a number (5)"),
+    (("message: \"'{match}': leave pay out of a thank-you note\"", 'message: ""'), "message: must not be empty"),
+    (("  fire: [\"What is the salary?\"]", "  fire: []"), "examples.fire: needs at least 1 entry"),
+    (("  pass: [\"What is the team like?\"]", "  passs: [\"What is the team like?\"]"),
+     "examples.pass: missing (required)\nnotelint: error: {rule}: examples.passs: unknown key; did you mean 'pass'?"),
+    (("category: money", "category: casual_tones"), "category: 'casual_tones' is not declared; declare it under "
+     "`categories:` in the pack's pack.yaml or use one of length, specificity, gratitude, interest, greeting_signoff, "
+     "gifts, social_media, pushy_follow_up, deference, arrogance, desperation, placeholder, casual_tone, spelling; "
+     "did you mean 'casual_tone'?"),
+    (("phrases: [salary]", "phrases: [salary]\nsupersedes: [NL13O2]"), "supersedes: no rule NL13O2; did you mean NL1302?"),
+])
+def test_a_rule_file_mistake_names_the_file_in_our_words_with_a_suggestion(tmp_path, change, problem):
+    (tmp_path / "pack.yaml").write_text("categories:\n  money: {title: Money talk, description: Pay and benefits.}\n")
+    rule = tmp_path / "NL9001-no-salary-talk.yaml"
+    if change[0].startswith("category"):
+        (tmp_path / "pack.yaml").unlink()
+    rule.write_text(RULE_FILE.replace(*change), encoding="utf-8")
+    result = run("rules", "--pack", str(tmp_path))
+    problem = problem.replace("{rule}", str(rule))
+    assert (result.exit_code, result.stderr) == (2, f"notelint: error: {rule}: {problem}\n")
+    assert not any(words in result.stderr for words in PYDANTIC)
+
+
+def test_a_pack_file_mistake_is_in_our_words(tmp_path):
+    (tmp_path / "pack.yaml").write_text("categories:\n  money: {title: Money talk, descripton: Pay.}\n")
+    (tmp_path / "NL9001-no-salary-talk.yaml").write_text(RULE_FILE.replace("category: money", "category: gifts"))
+    result = run("rules", "--pack", str(tmp_path))
+    pack = tmp_path / "pack.yaml"
+    assert result.stderr.splitlines() == [
+        f"notelint: error: {pack}: categories.money.description: missing (required)",
+        f"notelint: error: {pack}: categories.money.descripton: unknown key; did you mean 'description'?",
+    ]
+
+
+def test_new_rule_suggests_the_category_meant(tmp_path):
+    result = run("new-rule", "no-salary-talk", "--category", "casual-tone", "--dir", str(tmp_path))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("notelint: error: --category 'casual-tone' is not declared; use one of length,")
+    assert result.stderr.endswith("with a title and a description; did you mean 'casual_tone'?\n")

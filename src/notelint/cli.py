@@ -84,15 +84,31 @@ def _load(
     ignore: list[str] | None = None,
     extend_select: list[str] | None = None,
     severity: dict[str, str] | None = None,
+    config=None,  # noqa: ANN001 - the config.Config these came from, in part, to name it in a mistake
 ):  # noqa: ANN202
-    """The rules that run, with severity overrides applied; an unknown selector is one line and exit 2."""
+    """The rules that run, with severity overrides applied; an unknown selector is one line and exit 2,
+    naming the config file when it is the config's."""
     from .model import Severity
     from .selection import choose, matches, unknown
+    from .wording import did_you_mean
 
     rules = _load_packs(rule_dirs).rules
-    for choice in unknown(rules, [*(select or []), *(ignore or []), *(extend_select or []), *(severity or {})]):
-        fail(f"unknown rule, code prefix or category {choice!r} (see `notelint rules`)")
+    known = dict.fromkeys(n for r in rules for n in (r.code, r.name, getattr(r, "category", None)) if n)
+
+    def refuse(choice: str, where: str = "") -> None:
+        fail(f"{where}unknown rule, code prefix or category {choice!r}{did_you_mean(choice, known)} "
+             "(see `notelint rules`)")
         raise typer.Exit(2)
+
+    if config is not None and config.path is not None:
+        table = "tool.notelint." if config.path.name == "pyproject.toml" else ""
+        for key, choices in (("select", config.select or []), ("extend-select", config.extend_select),
+                             ("ignore", config.ignore), ("severity", list(config.severity)),
+                             ("per-file-ignores", [c for cs in config.per_file_ignores.values() for c in cs])):
+            for choice in unknown(rules, choices):
+                refuse(choice, f"{config.path}: {table}{key}: ")
+    for choice in unknown(rules, [*(select or []), *(ignore or []), *(extend_select or []), *(severity or {})]):
+        refuse(choice)
     chosen = choose(rules, select or None, extend_select or [], ignore or [])
     overrides = severity or {}
     return [
@@ -283,7 +299,7 @@ def _collect(paths, options_context, max_chars, settings_for, no_cache, cache_di
             reports[i] = cache.get(drafts[i]) if cache else None
         missing = [i for i in indices if reports[i] is None]
         if missing or not drafts or need_rules:  # rules are loaded (and checked) only when needed
-            rules = _load(*lint_args)
+            rules = _load(*lint_args, config=settings.config)
             ran.update((r.code, r) for r in rules if r.REPORTS)
         if missing:
             for i, report in zip(missing, _lint(rules, model, [drafts[i] for i in missing], jobs)):
@@ -424,7 +440,10 @@ def explain(
     loaded = _load_packs(rules_dirs)
     rule = next((r for r in loaded.rules if code.lower() in (r.code.lower(), r.name)), None)
     if rule is None:
-        fail(f"no rule {code!r} (see `notelint rules`)")
+        from .wording import did_you_mean
+
+        choices = [n for r in loaded.rules for n in (r.code, r.name)]
+        fail(f"no rule {code!r}{did_you_mean(code, choices)} (see `notelint rules`)")
         raise typer.Exit(2)
     if not rule.REPORTS:
         _explain_context_rule(rule)
@@ -595,9 +614,12 @@ def new_rule(
         raise typer.Exit(2)
     loaded = _load_packs([directory] if any(directory.glob("*.y*ml")) else [])
     if kind != "context" and category not in loaded.categories:
+        from .wording import did_you_mean
+
         fail(
-            f"--category {category!r} is not declared; use one of {', '.join(loaded.categories)}, "
-            f"or declare it in {directory / 'pack.yaml'} under `categories:` with a title and a description"
+            f"--category {category!r} is not declared; use one of {', '.join(loaded.categories)}, or declare it in "
+            f"{directory / 'pack.yaml'} under `categories:` with a title and a description"
+            + did_you_mean(category, loaded.categories)
         )
         raise typer.Exit(2)
     used = {r.code for r in loaded.rules}

@@ -49,3 +49,21 @@ _FORMATTER = _Formatter()
 def fill(template: str, **fields: object) -> str:
     """A rule message with its fields filled in, each count with its noun in the right number."""
     return _FORMATTER.format(template, **fields)
+
+
+def did_you_mean(word: str, choices, quote: bool = True, cutoff: float = 0.6) -> str:  # noqa: ANN001 - strings
+    """"; did you mean 'select'?" for the choice closest to a misspelt word, or "" when none is close.
+
+    A well-formed rule code (NL000, NL1320) gets no suggestion: a digit off is another rule, not a typo.
+    """
+    import difflib
+
+    if re.fullmatch(r"(?i)NL\d+", str(word)):
+        return ""
+    choices = [str(c) for c in choices]
+    folded = {c.lower(): c for c in choices}
+    close = difflib.get_close_matches(str(word).lower(), list(folded), n=1, cutoff=cutoff)
+    if not close or folded[close[0]] == word:
+        return ""
+    best = folded[close[0]]
+    return f"; did you mean {best!r}?" if quote else f"; did you mean {best}?"
