@@ -343,3 +343,24 @@ def test_new_rule_suggests_the_category_meant(tmp_path):
     assert result.exit_code == 2
     assert result.stderr.startswith("notelint: error: --category 'casual-tone' is not declared; use one of length,")
     assert result.stderr.endswith("with a title and a description; did you mean 'casual_tone'?\n")
+
+
+# --- front matter: the line in the file ------------------------------------------------------------
+
+@pytest.mark.parametrize("front, line", [
+    ("stage: interview\nwords: [Okafor, Brightwater\n", 3),  # the list never closes: where it opens
+    ('stage: interview\nmedium: "email\n', 3),  # the quotation never closes
+    ("audience: interviewer\nstage: x: y\n", 3),
+    ("\n\n# a comment\nstage: x: y\n", 5),
+    ("audience: interviewer\naudience: panel\n", 3),
+])
+def test_a_bad_front_matter_names_its_line_in_the_file(tmp_path, front, line):
+    draft = tmp_path / "note.txt"
+    draft.write_text(f"---\n{front}---\nDear Ms. Okafor,\n\nThank you for Tuesday.\n\nBest,\nJo\n", encoding="utf-8")
+    result = run("check", "--no-cache", str(draft))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"notelint: error: {draft}: front matter is not valid YAML (line {line}): ")
+    if "[Okafor" in front:
+        assert result.stderr.endswith("(line 3): a [ list opened here never closes\n")
+    if '"email' in front:
+        assert result.stderr.endswith("(line 3): a quotation opened here never closes\n")
