@@ -347,7 +347,7 @@ def test_docs_rules_md_is_generated_from_the_rule_files():
 
     generated = run("rules", "--format", "markdown").stdout
     assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == generated, (
-        "run: notelint rules --format markdown > docs/rules.md"
+        "run: notelint rules --format markdown --output docs/rules.md"
     )
     assert "### NL601\n\n`gift-to-interviewer`, error, existence: Offers a gift ('…')" in generated
     assert "## Gifts\n\nGifts or treats offered to the people deciding on the application." in generated

@@ -364,3 +364,51 @@ def test_a_bad_front_matter_names_its_line_in_the_file(tmp_path, front, line):
         assert result.stderr.endswith("(line 3): a [ list opened here never closes\n")
     if '"email' in front:
         assert result.stderr.endswith("(line 3): a quotation opened here never closes\n")
+
+
+# --- help pages -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("columns", [60, 80, 200])
+def test_check_help_names_its_paths_as_typed_and_fits_the_terminal(columns):
+    import os
+    import subprocess
+    import sys
+
+    notelint = Path(sys.executable).parent / "notelint"  # the console script: the test runner fixes the width at 80
+    page = subprocess.run([str(notelint), "check", "--help"], capture_output=True, text=True,
+                          env={**os.environ, "COLUMNS": str(columns)}).stdout
+    assert page.startswith("Usage: notelint check [OPTIONS] PATH...\n")
+    assert "\nArguments:\n  PATH...  Draft files or folders;" in page
+    assert "<list[" not in page and "{PATH}" not in page
+    too_long = [line for line in page.splitlines() if len(line) > columns]
+    assert too_long == []
+
+
+@pytest.mark.parametrize("command", ["check", "rules", "explain", "test", "fix", "report", "new-rule", "eval"])
+def test_no_help_page_shows_python_types(command):
+    page = run(command, "--help", env={"COLUMNS": "80"}).stdout
+    assert not re.search(r"<(str|int|float|path|list\[[^>]*\])>|\{\w+\}", page), page
+
+
+def test_rules_help_says_where_the_markdown_goes(tmp_path):
+    page = run("rules", "--help", env={"COLUMNS": "80"}).stdout
+    assert "standard output" in page and "--output" in page
+    out = tmp_path / "docs" / "rules.md"
+    assert run("rules", "--format", "markdown", "--output", str(out)).exit_code == 0
+    assert out.read_text(encoding="utf-8") == (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+
+
+def test_new_rule_lists_every_kind_in_its_help_and_its_error(tmp_path):
+    kinds = sorted(p.stem for p in (ROOT / "src" / "notelint" / "kinds").glob("[a-z]*.py"))
+    help_page = " ".join(run("new-rule", "--help", env={"COLUMNS": "80"}).stdout.split())
+    listed = re.search(r"--kind KIND (.*?)\.", help_page).group(1)
+    assert listed == "The rule's kind: " + ", ".join(kinds[:-1]) + " or " + kinds[-1]
+    error = run("new-rule", "x-rule", "--kind", "count", "--category", "gifts", "--dir", str(tmp_path)).stderr
+    assert error == f"notelint: error: --kind must be one of {', '.join(kinds)}, not 'count'\n"
+
+
+def test_a_kind_without_a_scaffold_of_its_own_still_gets_a_rule_file_to_fill_in():
+    from notelint.scaffold import scaffold
+
+    text = scaffold("sentiment", "NL9001", "too-gloomy", "casual_tone", "info")
+    assert "kind: sentiment\n" in text and "message: \"TODO" in text and "examples:\n" in text

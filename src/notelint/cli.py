@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+import typer.core
 
 from . import __version__
 from .wording import plural
@@ -24,6 +25,43 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+
+class _Argument(typer.core.TyperArgument):
+    """A positional argument in help as it is typed: `PATH...`, not `{PATH}...` and `PATH <list[str]>`."""
+
+    def display_type_rich(self, ctx) -> None:  # noqa: ANN001
+        return None
+
+    def _rich_display_name(self) -> str:
+        return self.display_name_raw + ("..." if self.nargs != 1 else "")
+
+    def _usage_display_name(self) -> str:
+        name = self.display_name_raw if self.required else f"[{self.display_name_raw}]"
+        return name + ("..." if self.nargs != 1 else "")
+
+
+class _Command(typer.core.TyperCommand):
+    """Every command's help shows its arguments as they are typed (see _Argument)."""
+
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if type(param) is typer.core.TyperArgument:
+                param.__class__ = _Argument
+
+
+def _kind_names() -> list[str]:
+    """The rule kinds, one module each in kinds/, found without importing them (help stays fast)."""
+    import importlib.util
+    import pkgutil
+
+    spec = importlib.util.find_spec("notelint.kinds")
+    return sorted(m.name for m in pkgutil.iter_modules(spec.submodule_search_locations or []) if not m.name.startswith("_"))
+
+
+def _one_of(names: list[str]) -> str:
+    return ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else "".join(names)
 
 
 class UserError(Exception):
@@ -123,15 +161,17 @@ CHECK_GROUPS = """\b
 Options by group:
   output     --format, --output, --show-waived
   selection  --select, --ignore, --pack, --config
-  context    --context (front matter can say it per draft)
-  CI         --fail-on, --fail-under, --baseline, --write-baseline, --jobs, --no-cache, --cache-dir
+  context    --context (or front matter, per draft)
+  CI         --fail-on, --fail-under, --jobs,
+             --baseline, --write-baseline,
+             --no-cache, --cache-dir
   limits     --max-size, --model"""
 
 OutputFormat = Enum("OutputFormat", {name: name for name in FORMATS}, type=str)  # the reporters' own list
 FailOn = Enum("FailOn", {name: name for name in ("error", "warning", "info", "never")}, type=str)
 
 
-@app.command(epilog=CHECK_GROUPS + "\n\n" + EXIT_HELP)
+@app.command(cls=_Command, epilog=CHECK_GROUPS + "\n\n" + EXIT_HELP)
 def check(
     paths: Annotated[list[str], typer.Argument(metavar="PATH", help="Draft files or folders; '-' reads standard input.")],
     output_format: Annotated[
@@ -393,13 +433,22 @@ def _report_cache(directory: Path | None, rule_dirs: list[Path] | None, *options
     return ReportCache(directory, salt)
 
 
-@app.command("rules")
+@app.command("rules", cls=_Command)
 def list_rules(
-    output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="markdown writes docs/rules.md.")] = ListFormat.text,
+    output_format: Annotated[ListFormat, typer.Option(
+        "--format", "-f", help="text (a table), json, or markdown: the page docs/rules.md is made from.")] = ListFormat.text,
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", metavar="FILE", help="Write to this file instead of standard output.")] = None,
     rules_dirs: RulesOption = None,
 ) -> None:
-    """List every rule with its code, name, category and severity (text, json, or markdown for docs/rules.md)."""
+    """List every rule with its code, name, category and severity.
+
+    The list goes to standard output, or to --output FILE; `notelint rules --format markdown
+    --output docs/rules.md` writes the rules page.
+    """
     import json
+
+    from .reporters import report_stream
 
     output_format = output_format.value
     loaded = _load_packs(rules_dirs)
@@ -407,21 +456,27 @@ def list_rules(
     if output_format == "markdown":
         from .reporters.rules_markdown import render
 
-        sys.stdout.write(render(rules, categories))
-        return
-    if output_format == "json":
+        page = render(rules, categories)
+    elif output_format == "json":
         rows = [{"code": r.code, "name": r.name, "category": r.category, "severity": _severity(r),
                  "kind": r.kind, "message": f"infers {r.key}: {r.value}" if not r.REPORTS else r.message,
                  "category_title": categories[r.category].title if r.category in categories else "Context"}
                 for r in rules]
-        print(json.dumps(rows, indent=2))
-        return
-    width = max(len(r.name) for r in rules)
-    for r in rules:
-        print(f"{r.code:<7} {r.name:<{width}}  {r.category:<16} {_severity(r) or '-':<7} {r.kind}")
-    print("\nCategories")
-    for category in categories.values():
-        print(f"  {category.name:<16} {category.title}: {category.description}")
+        page = json.dumps(rows, indent=2) + "\n"
+    else:
+        width = max(len(r.name) for r in rules)
+        lines = [f"{r.code:<7} {r.name:<{width}}  {r.category:<16} {_severity(r) or '-':<7} {r.kind}" for r in rules]
+        lines += ["", "Categories"]
+        lines += [f"  {c.name:<16} {c.title}: {c.description}" for c in categories.values()]
+        page = "\n".join(lines) + "\n"
+    try:
+        with report_stream(output) as stream:
+            stream.write(page)
+    except OSError as exc:
+        if output is None:
+            raise
+        fail(f"cannot write to {output}: {exc.strerror or exc}")
+        raise typer.Exit(2) from None
 
 
 def _severity(rule) -> str | None:  # noqa: ANN001
@@ -429,9 +484,9 @@ def _severity(rule) -> str | None:  # noqa: ANN001
     return rule.severity.value if rule.REPORTS else None
 
 
-@app.command()
+@app.command(cls=_Command)
 def explain(
-    code: Annotated[str, typer.Argument(help="A rule code (NL601) or name (gift-to-interviewer).")],
+    code: Annotated[str, typer.Argument(metavar="CODE", help="A rule code (NL601) or name (gift-to-interviewer).")],
     rules_dirs: RulesOption = None,
 ) -> None:
     """Print one rule's rationale, what to write instead, and its examples."""
@@ -468,11 +523,11 @@ def explain(
         print("  - " + example.text.replace("\n", " / "))
 
 
-@app.command("test")
+@app.command("test", cls=_Command)
 def test_examples(
     rule_dirs: Annotated[
         Optional[list[Path]],
-        typer.Argument(help="Folders of rule files whose examples to run; none: the built-in rules."),
+        typer.Argument(metavar="DIR", help="Folders of rule files whose examples to run; none: the built-in rules."),
     ] = None,
 ) -> None:
     """Run every rule's examples: `fire` texts must trigger it, `pass` texts must not. Exit 1 on a failure."""
@@ -495,13 +550,13 @@ def test_examples(
     raise typer.Exit(1 if failed else 0)
 
 
-@app.command()
+@app.command(cls=_Command)
 def fix(
-    paths: Annotated[list[str], typer.Argument(help="Draft files or folders to fix.")],
+    paths: Annotated[list[str], typer.Argument(metavar="PATH", help="Draft files or folders to fix.")],
     show_diff: Annotated[bool, typer.Option("--diff", help="Show what would change, as a unified diff.")] = False,
     write: Annotated[bool, typer.Option("--write", help="Write the fixes; without it nothing on disk changes.")] = False,
     context: Annotated[
-        Optional[list[str]], typer.Option("--context", "-c", help="Context key=value, as for check.")
+        Optional[list[str]], typer.Option("--context", "-c", metavar="KEY=VALUE", help="Context, as for check.")
     ] = None,
     rules_dirs: RulesOption = None,
 ) -> None:
@@ -554,13 +609,14 @@ def fix(
     raise typer.Exit(2 if errors else 1 if fixable and not write else 0)
 
 
-@app.command("report")
+@app.command("report", cls=_Command)
 def class_report(
     paths: Annotated[list[str], typer.Argument(
-        help="A class folder (one sub-folder per student, as drafts/ana/), a student's folder, or drafts.")],
+        metavar="PATH", help="A class folder (one sub-folder per student, as drafts/ana/), a student's folder, or drafts.")],
     output_format: Annotated[ClassFormat, typer.Option("--format", "-f", help="Report format.")] = ClassFormat.html,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
-    config_file: Annotated[Optional[Path], typer.Option("--config", help="Use this config file.")] = None,
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", metavar="FILE", help="Write to this file instead of standard output.")] = None,
+    config_file: Annotated[Optional[Path], typer.Option("--config", metavar="FILE", help="Use this config file.")] = None,
     rules_dirs: RulesOption = None,
 ) -> None:
     """A class's view: one row per draft (student, score, band, findings by category and by line) and the most common problems."""
@@ -586,14 +642,19 @@ def class_report(
     raise typer.Exit(2 if errors else 0)
 
 
-@app.command("new-rule")
+@app.command("new-rule", cls=_Command)
 def new_rule(
-    name: Annotated[str, typer.Argument(help="The rule's name: lower-case words joined by hyphens (no-salary-talk).")],
-    kind: Annotated[str, typer.Option("--kind", help="existence, substitution, required, metric, spelling or context.")] = "existence",
-    category: Annotated[str, typer.Option("--category", help="A built-in category or one your pack.yaml declares.")] = "",
-    severity: Annotated[str, typer.Option("--severity", help="error, warning or info.")] = "warning",
-    code: Annotated[Optional[str], typer.Option("--code", help="NL plus 3-4 digits; default: the next free hundred.")] = None,
-    directory: Annotated[Path, typer.Option("--dir", help="The pack folder to write the rule file into.")] = Path("."),
+    name: Annotated[str, typer.Argument(
+        metavar="NAME", help="The rule's name: lower-case words joined by hyphens (no-salary-talk).")],
+    kind: Annotated[str, typer.Option(
+        "--kind", metavar="KIND", help=f"The rule's kind: {_one_of(_kind_names())}.")] = "existence",
+    category: Annotated[str, typer.Option(
+        "--category", metavar="NAME", help="A built-in category or one your pack.yaml declares.")] = "",
+    severity: Annotated[str, typer.Option("--severity", metavar="LEVEL", help="error, warning or info.")] = "warning",
+    code: Annotated[Optional[str], typer.Option(
+        "--code", metavar="CODE", help="NL plus 3-4 digits; default: the next free hundred.")] = None,
+    directory: Annotated[Path, typer.Option(
+        "--dir", metavar="DIR", help="The pack folder to write the rule file into.")] = Path("."),
 ) -> None:
     """Write a rule file with every section (what it flags, why, instead, examples) to fill in."""
     from .kinds import KINDS
@@ -671,15 +732,18 @@ def main() -> None:
     sys.exit(code if isinstance(code, int) else 0)
 
 
-@app.command("eval")
+@app.command("eval", cls=_Command)
 def evaluate_command(
-    paths: Annotated[list[str], typer.Argument(help="Labeled drafts or folders (front matter `expect:`).")],
+    paths: Annotated[list[str], typer.Argument(metavar="PATH", help="Labeled drafts or folders (front matter `expect:`).")],
     output_format: Annotated[EvalFormat, typer.Option("--format", "-f", help="Report format.")] = EvalFormat.text,
-    min_precision: Annotated[float, typer.Option("--min-precision", help="Exit 1 if a category falls below.")] = 0.0,
-    min_recall: Annotated[float, typer.Option("--min-recall", help="Exit 1 if a category falls below.")] = 0.0,
-    min_auc: Annotated[float, typer.Option("--min-auc", help="Exit 1 if the score AUC falls below.")] = 0.0,
+    min_precision: Annotated[float, typer.Option(
+        "--min-precision", metavar="RATE", help="Exit 1 if a category falls below (0-1).")] = 0.0,
+    min_recall: Annotated[float, typer.Option(
+        "--min-recall", metavar="RATE", help="Exit 1 if a category falls below (0-1).")] = 0.0,
+    min_auc: Annotated[float, typer.Option(
+        "--min-auc", metavar="AUC", help="Exit 1 if the score AUC falls below (0-1).")] = 0.0,
     min_support: Annotated[
-        int, typer.Option("--min-support", help="Bars apply to categories with at least this many positives.")
+        int, typer.Option("--min-support", metavar="N", help="Bars apply to categories with at least this many positives.")
     ] = 10,
     rules_dirs: RulesOption = None,
 ) -> None:
