@@ -1,9 +1,8 @@
 """Print the README's rules table from the rule files: python scripts/rules_table.py"""
 from __future__ import annotations
 
-import re
-
 from notelint.packs import load_rules
+from notelint.reporters.rules_markdown import what
 
 
 def table() -> str:
@@ -13,9 +12,7 @@ def table() -> str:
             rows.append(f"| {rule.code} | `{rule.name}` | context | - | context | "
                         f"infers `{rule.key}: {rule.value}` from what the note says |")
             continue
-        flags = re.sub(r"\{(value|limit)\}", lambda m: "N" if m.group(1) == "value" else "L", rule.message)
-        flags = re.sub(r"\{\w+\}", "…", flags)
-        rows.append(f"| {rule.code} | `{rule.name}` | {rule.category} | {rule.severity.value} | {rule.kind} | {flags} |")
+        rows.append(f"| {rule.code} | `{rule.name}` | {rule.category} | {rule.severity.value} | {rule.kind} | {what(rule)} |")
     return "\n".join(rows)
 
 

@@ -120,10 +120,10 @@ def test_explicit_config_wins_over_the_search(project, tmp_path_factory):
 
 @pytest.mark.parametrize("text, problem", [
     ("selct = []\n", "selct: unknown key"),
-    ('fail-under = "high"\n', "fail-under: Input should be a valid integer, unable to parse string as an integer"),
+    ('fail-under = "high"\n', "fail-under: expected a whole number, not text ('high')"),
     ('[context]\nstage = "lunch"\n', "context: stage: 'lunch' is not one of phone-screen, interview, after-offer, rejection"),
     ("select = [\n", "not valid TOML: "),
-    ('severity = {NL601 = "loud"}\n', "severity.NL601: Input should be 'error', 'warning' or 'info'"),
+    ('severity = {NL601 = "loud"}\n', "severity.NL601: 'loud' is not one of error, warning, info"),
 ])
 def test_an_invalid_config_is_one_line_naming_the_file_and_key(project, text, problem):
     config = project / ".notelint.toml"

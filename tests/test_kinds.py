@@ -11,6 +11,7 @@ from notelint.cli import app
 from notelint.draft import parse_draft
 from notelint.engine import Linter
 from notelint.packs import RulePackError, builtin_rules_dir, load_rules
+from notelint.wording import fill
 
 RULE = """\
 code: NL9001
@@ -134,7 +135,7 @@ def test_metric_rules_hold_at_their_limit_and_fire_one_past_it(linter, rule):
         return [f.message for f in report.findings if f.rule == rule.code]
 
     assert fired(limit) == []
-    assert fired(limit + 1) == [rule.message.format(value=limit + 1, limit=limit)]
+    assert fired(limit + 1) == [fill(rule.message, value=limit + 1, limit=limit)]
 
 
 # -- open categories ---------------------------------------------------------------------------------

@@ -43,7 +43,7 @@ def test_good_rule_loads(tmp_path):
 
 def test_unknown_key_is_reported_with_path(tmp_path):
     path = write(tmp_path, "typo.yaml", GOOD.replace("phrases:", "phrasess:"))
-    assert problems(tmp_path) == [f"{path}: phrasess: unknown key"]
+    assert problems(tmp_path) == [f"{path}: phrasess: unknown key; did you mean 'phrases'?"]
 
 
 def test_trained_pipeline_attribute_is_refused_at_load(tmp_path):
@@ -64,9 +64,9 @@ def test_all_problems_in_all_files_at_once(tmp_path):
         "one of length, specificity, gratitude, interest, greeting_signoff, gifts, social_media, pushy_follow_up, "
         "deference, arrogance, desperation, placeholder, casual_tone, spelling"
     ) in found
-    assert f"{a}: severity: Input should be 'info', 'warning' or 'error'" in found
-    assert f"{b}: name: Field required" in found
-    assert f"{b}: metric: Field required" in found
+    assert f"{a}: severity: 'loud' is not one of info, warning, error" in found
+    assert f"{b}: name: missing (required)" in found
+    assert f"{b}: metric: missing (required)" in found
     assert all(p.startswith((str(a), str(b), str(c))) for p in found)
 
 
@@ -145,7 +145,7 @@ def test_a_key_written_twice_is_refused(tmp_path):
 
 
 @pytest.mark.parametrize("body, problem", [
-    ("phrases: [" + ", ".join(f"w{i}" for i in range(2001)) + "]", "phrases: List should have at most 2000 items after validation, not 2001"),
+    ("phrases: [" + ", ".join(f"w{i}" for i in range(2001)) + "]", "phrases: may have at most 2000 entries, not 2001"),
     ("patterns: [[" + ", ".join(["{LOWER: a}"] * 17) + "]]", "patterns: a token pattern may have at most 16 tokens"),
     ("regex: ['" + "a" * 1001 + "']", "regex: an expression may be at most 1000 characters long"),
 ])

@@ -89,3 +89,57 @@ def test_every_waiver_and_its_reason_reach_the_class_report(klass):
     assert page.rstrip().endswith("NL601 `gift-to-interviewer`, because the card is for Mo, who referred me")
     rows = {r["draft"].rsplit("/", 1)[-1]: r for r in csv.DictReader(io.StringIO(report(str(klass), "-f", "csv").stdout))}
     assert rows["mo.txt"]["waived"] == "1" and rows["park.txt"]["waived"] == "0"
+
+
+def rows_of(*args: str) -> list[dict]:
+    result = report(*args, "--format", "csv")
+    assert result.exit_code == 0, result.output
+    return list(csv.DictReader(io.StringIO(result.stdout)))
+
+
+def test_a_student_folder_given_directly_keeps_the_students_name(klass, monkeypatch):
+    assert {r["student"] for r in rows_of(str(klass / "alice"))} == {"alice"}
+    assert {r["student"] for r in rows_of(str(klass / "alice"), str(klass / "bob"))} == {"alice", "bob"}
+    monkeypatch.chdir(klass / "alice")
+    assert {r["student"] for r in rows_of(".")} == {"alice"}
+
+
+def test_info_findings_are_counted_in_the_rows_and_the_common_problems(klass):
+    (klass / "alice" / "okafor.txt").unlink()  # its ten problems would crowd the top ten
+    (klass / "alice" / "park.txt").write_text(GOOD.replace("Thank you", "Thank you 🙂", 1), encoding="utf-8")
+    rows = {r["student"]: r for r in rows_of(str(klass))}
+    assert rows["alice"]["casual_tone"] == "1" and rows["alice"]["findings"].endswith(" NL1303")  # info: emoji
+    page = report(str(klass), "--format", "markdown").stdout
+    assert "- NL1303 `emoji`: 1 of 3 drafts" in page
+
+
+def test_each_row_lists_its_findings_with_their_lines(klass):
+    rows = {(r["student"], r["draft"].rsplit("/", 1)[-1]): r for r in rows_of(str(klass))}
+    listed = rows[("alice", "okafor.txt")]["findings"].split("; ")
+    assert listed[:3] == ["6:1 NL301", "6:1 NL1301", "8:1 NL1101"]
+    assert rows[("alice", "park.txt")]["findings"] == ""
+    markdown = report(str(klass), "--format", "markdown").stdout
+    okafor = next(line for line in markdown.splitlines() if "okafor.txt" in line and line.startswith("| alice"))
+    assert okafor.rstrip(" |").endswith("10:132 NL1401")
+    assert "6:1 NL301<br>6:1 NL1301<br>8:1 NL1101" in okafor
+    page = report(str(klass), "--format", "html").stdout
+    row = next(r for r in page.split("<tr>") if "okafor.txt" in r)
+    assert "<details><summary>10 findings</summary>" in row
+    assert "<li>6:1 NL1301 &#x27;Hey&#x27; is too casual a greeting for an interviewer</li>" in row
+    park = next(r for r in page.split("<tr>") if "alice/park.txt" in r)
+    assert "<details>" not in park
+
+
+def test_the_templates_example_draft_is_left_out_of_the_class_report(tmp_path, monkeypatch):
+    example = (ROOT / "templates" / "career-services" / "drafts" / "example.txt").read_text(encoding="utf-8")
+    drafts = tmp_path / "drafts"
+    (drafts / "ana").mkdir(parents=True)
+    (drafts / "example.txt").write_text(example, encoding="utf-8")
+    (drafts / "ana" / "brightwater-okafor.txt").write_text(GOOD, encoding="utf-8")
+    assert [(r["student"], r["draft"].rsplit("/", 1)[-1]) for r in rows_of(str(drafts))] == [
+        ("ana", "brightwater-okafor.txt")]
+    monkeypatch.chdir(tmp_path)  # the class repository's root: drafts/<student>/ is the layout
+    assert [(r["student"], r["draft"]) for r in rows_of(".")] == [("ana", "drafts/ana/brightwater-okafor.txt")]
+    # a student's own draft that happens to be called example.txt stays
+    (drafts / "ana" / "example.txt").write_text(GOOD, encoding="utf-8")
+    assert len(rows_of("drafts")) == 2

@@ -53,7 +53,7 @@ def test_rule_without_examples_is_refused(tmp_path):
     )
     with pytest.raises(RulePackError) as error:
         load_rules([tmp_path])
-    assert error.value.problems == [f"{tmp_path / 'x.yaml'}: examples: Field required"]
+    assert error.value.problems == [f"{tmp_path / 'x.yaml'}: examples: missing (required)"]
 
 
 def test_readme_rules_table_matches_the_rule_files():

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Iterable
 
 from .model import FileReport, Finding, fold_words
-from .scoring import score
 
 VERSION = 1
 
@@ -55,20 +54,25 @@ def load(path: Path) -> Counter:
 
 
 def only_new(reports: list[FileReport], known: Counter) -> tuple[list[FileReport], int]:
-    """The reports with the findings the baseline knows taken out (and scored again), and how many were."""
+    """The reports with the findings the baseline knows moved from `findings` to `known`, and how many were.
+
+    The score stays the draft's real one, known findings included: hiding a finding from the list
+    does not make the note any better.
+    """
     left = Counter(known)
     hidden = 0
     fresh = []
     for report in reports:
-        kept = []
+        kept, old = [], []
         for finding in report.findings:
             key = _key(report.path, finding)
             if left[key] > 0:
                 left[key] -= 1
-                hidden += 1
+                old.append(finding)
             else:
                 kept.append(finding)
-        if len(kept) != len(report.findings):
-            report = replace(report, findings=tuple(kept), score=score(kept))
+        if old:
+            hidden += len(old)
+            report = replace(report, findings=tuple(kept), known=tuple(old))
         fresh.append(report)
     return fresh, hidden

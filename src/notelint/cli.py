@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+import typer.core
 
 from . import __version__
+from .wording import plural
 from .reporters import FORMATS
 
 EXIT_HELP = """Exit codes: 0 no findings at or above --fail-on; 1 findings at or above it;
@@ -23,6 +25,43 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+
+class _Argument(typer.core.TyperArgument):
+    """A positional argument in help as it is typed: `PATH...`, not `{PATH}...` and `PATH <list[str]>`."""
+
+    def display_type_rich(self, ctx) -> None:  # noqa: ANN001
+        return None
+
+    def _rich_display_name(self) -> str:
+        return self.display_name_raw + ("..." if self.nargs != 1 else "")
+
+    def _usage_display_name(self) -> str:
+        name = self.display_name_raw if self.required else f"[{self.display_name_raw}]"
+        return name + ("..." if self.nargs != 1 else "")
+
+
+class _Command(typer.core.TyperCommand):
+    """Every command's help shows its arguments as they are typed (see _Argument)."""
+
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if type(param) is typer.core.TyperArgument:
+                param.__class__ = _Argument
+
+
+def _kind_names() -> list[str]:
+    """The rule kinds, one module each in kinds/, found without importing them (help stays fast)."""
+    import importlib.util
+    import pkgutil
+
+    spec = importlib.util.find_spec("notelint.kinds")
+    return sorted(m.name for m in pkgutil.iter_modules(spec.submodule_search_locations or []) if not m.name.startswith("_"))
+
+
+def _one_of(names: list[str]) -> str:
+    return ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else "".join(names)
 
 
 class UserError(Exception):
@@ -83,15 +122,31 @@ def _load(
     ignore: list[str] | None = None,
     extend_select: list[str] | None = None,
     severity: dict[str, str] | None = None,
+    config=None,  # noqa: ANN001 - the config.Config these came from, in part, to name it in a mistake
 ):  # noqa: ANN202
-    """The rules that run, with severity overrides applied; an unknown selector is one line and exit 2."""
+    """The rules that run, with severity overrides applied; an unknown selector is one line and exit 2,
+    naming the config file when it is the config's."""
     from .model import Severity
     from .selection import choose, matches, unknown
+    from .wording import did_you_mean
 
     rules = _load_packs(rule_dirs).rules
-    for choice in unknown(rules, [*(select or []), *(ignore or []), *(extend_select or []), *(severity or {})]):
-        fail(f"unknown rule, code prefix or category {choice!r} (see `notelint rules`)")
+    known = dict.fromkeys(n for r in rules for n in (r.code, r.name, getattr(r, "category", None)) if n)
+
+    def refuse(choice: str, where: str = "") -> None:
+        fail(f"{where}unknown rule, code prefix or category {choice!r}{did_you_mean(choice, known)} "
+             "(see `notelint rules`)")
         raise typer.Exit(2)
+
+    if config is not None and config.path is not None:
+        table = "tool.notelint." if config.path.name == "pyproject.toml" else ""
+        for key, choices in (("select", config.select or []), ("extend-select", config.extend_select),
+                             ("ignore", config.ignore), ("severity", list(config.severity)),
+                             ("per-file-ignores", [c for cs in config.per_file_ignores.values() for c in cs])):
+            for choice in unknown(rules, choices):
+                refuse(choice, f"{config.path}: {table}{key}: ")
+    for choice in unknown(rules, [*(select or []), *(ignore or []), *(extend_select or []), *(severity or {})]):
+        refuse(choice)
     chosen = choose(rules, select or None, extend_select or [], ignore or [])
     overrides = severity or {}
     return [
@@ -106,15 +161,17 @@ CHECK_GROUPS = """\b
 Options by group:
   output     --format, --output, --show-waived
   selection  --select, --ignore, --pack, --config
-  context    --context (front matter can say it per draft)
-  CI         --fail-on, --fail-under, --baseline, --write-baseline, --jobs, --no-cache, --cache-dir
+  context    --context (or front matter, per draft)
+  CI         --fail-on, --fail-under, --jobs,
+             --baseline, --write-baseline,
+             --no-cache, --cache-dir
   limits     --max-size, --model"""
 
 OutputFormat = Enum("OutputFormat", {name: name for name in FORMATS}, type=str)  # the reporters' own list
 FailOn = Enum("FailOn", {name: name for name in ("error", "warning", "info", "never")}, type=str)
 
 
-@app.command(epilog=CHECK_GROUPS + "\n\n" + EXIT_HELP)
+@app.command(cls=_Command, epilog=CHECK_GROUPS + "\n\n" + EXIT_HELP)
 def check(
     paths: Annotated[list[str], typer.Argument(metavar="PATH", help="Draft files or folders; '-' reads standard input.")],
     output_format: Annotated[
@@ -201,8 +258,7 @@ def check(
         from .baseline import write as record
 
         count = record(write_baseline, reports)
-        print(f"recorded {count} finding{'s' * (count != 1)} of {len(reports)} draft{'s' * (len(reports) != 1)} "
-              f"in {write_baseline}")
+        print(f"recorded {plural(count, 'finding')} of {plural(len(reports), 'draft')} in {write_baseline}")
         for error in errors:
             fail(f"{error['path']}: {error['message']}")
         raise typer.Exit(2 if errors else 0)
@@ -215,7 +271,7 @@ def check(
             fail(str(exc))
             raise typer.Exit(2) from None
         if hidden:
-            sys.stderr.write(f"notelint: {hidden} finding{'s' * (hidden != 1)} already in {baseline} not shown\n")
+            sys.stderr.write(f"notelint: {plural(hidden, 'finding')} already in {baseline} not shown\n")
     settings = settings_for(paths[0] if paths else "-")
     try:
         write_report(output_format, output, reports, errors, encodings=encodings, rules=list(ran.values()),
@@ -283,7 +339,7 @@ def _collect(paths, options_context, max_chars, settings_for, no_cache, cache_di
             reports[i] = cache.get(drafts[i]) if cache else None
         missing = [i for i in indices if reports[i] is None]
         if missing or not drafts or need_rules:  # rules are loaded (and checked) only when needed
-            rules = _load(*lint_args)
+            rules = _load(*lint_args, config=settings.config)
             ran.update((r.code, r) for r in rules if r.REPORTS)
         if missing:
             for i, report in zip(missing, _lint(rules, model, [drafts[i] for i in missing], jobs)):
@@ -335,9 +391,13 @@ def _without_waived(report, settings):  # noqa: ANN001, ANN202 - FileReport, Set
 
 
 def _fails(report, settings) -> bool:  # noqa: ANN001
+    """At or above --fail-on, or below --fail-under; with a baseline, judged on the new findings alone
+    (what the baseline holds was accepted when it was written)."""
     from .model import Severity
+    from .scoring import score
 
-    if settings.fail_under is not None and report.score.value < settings.fail_under:
+    value = score(report.findings).value if report.known else report.score.value
+    if settings.fail_under is not None and value < settings.fail_under:
         return True
     if settings.fail_on == "never":
         return False
@@ -373,13 +433,22 @@ def _report_cache(directory: Path | None, rule_dirs: list[Path] | None, *options
     return ReportCache(directory, salt)
 
 
-@app.command("rules")
+@app.command("rules", cls=_Command)
 def list_rules(
-    output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="markdown writes docs/rules.md.")] = ListFormat.text,
+    output_format: Annotated[ListFormat, typer.Option(
+        "--format", "-f", help="text (a table), json, or markdown: the page docs/rules.md is made from.")] = ListFormat.text,
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", metavar="FILE", help="Write to this file instead of standard output.")] = None,
     rules_dirs: RulesOption = None,
 ) -> None:
-    """List every rule with its code, name, category and severity (text, json, or markdown for docs/rules.md)."""
+    """List every rule with its code, name, category and severity.
+
+    The list goes to standard output, or to --output FILE; `notelint rules --format markdown
+    --output docs/rules.md` writes the rules page.
+    """
     import json
+
+    from .reporters import report_stream
 
     output_format = output_format.value
     loaded = _load_packs(rules_dirs)
@@ -387,21 +456,27 @@ def list_rules(
     if output_format == "markdown":
         from .reporters.rules_markdown import render
 
-        sys.stdout.write(render(rules, categories))
-        return
-    if output_format == "json":
+        page = render(rules, categories)
+    elif output_format == "json":
         rows = [{"code": r.code, "name": r.name, "category": r.category, "severity": _severity(r),
                  "kind": r.kind, "message": f"infers {r.key}: {r.value}" if not r.REPORTS else r.message,
                  "category_title": categories[r.category].title if r.category in categories else "Context"}
                 for r in rules]
-        print(json.dumps(rows, indent=2))
-        return
-    width = max(len(r.name) for r in rules)
-    for r in rules:
-        print(f"{r.code:<7} {r.name:<{width}}  {r.category:<16} {_severity(r) or '-':<7} {r.kind}")
-    print("\nCategories")
-    for category in categories.values():
-        print(f"  {category.name:<16} {category.title}: {category.description}")
+        page = json.dumps(rows, indent=2) + "\n"
+    else:
+        width = max(len(r.name) for r in rules)
+        lines = [f"{r.code:<7} {r.name:<{width}}  {r.category:<16} {_severity(r) or '-':<7} {r.kind}" for r in rules]
+        lines += ["", "Categories"]
+        lines += [f"  {c.name:<16} {c.title}: {c.description}" for c in categories.values()]
+        page = "\n".join(lines) + "\n"
+    try:
+        with report_stream(output) as stream:
+            stream.write(page)
+    except OSError as exc:
+        if output is None:
+            raise
+        fail(f"cannot write to {output}: {exc.strerror or exc}")
+        raise typer.Exit(2) from None
 
 
 def _severity(rule) -> str | None:  # noqa: ANN001
@@ -409,23 +484,30 @@ def _severity(rule) -> str | None:  # noqa: ANN001
     return rule.severity.value if rule.REPORTS else None
 
 
-@app.command()
+@app.command(cls=_Command)
 def explain(
-    code: Annotated[str, typer.Argument(help="A rule code (NL601) or name (gift-to-interviewer).")],
+    code: Annotated[str, typer.Argument(metavar="CODE", help="A rule code (NL601) or name (gift-to-interviewer).")],
     rules_dirs: RulesOption = None,
 ) -> None:
     """Print one rule's rationale, what to write instead, and its examples."""
+    from .reporters.rules_markdown import limits, what
+
     loaded = _load_packs(rules_dirs)
     rule = next((r for r in loaded.rules if code.lower() in (r.code.lower(), r.name)), None)
     if rule is None:
-        fail(f"no rule {code!r} (see `notelint rules`)")
+        from .wording import did_you_mean
+
+        choices = [n for r in loaded.rules for n in (r.code, r.name)]
+        fail(f"no rule {code!r}{did_you_mean(code, choices)} (see `notelint rules`)")
         raise typer.Exit(2)
     if not rule.REPORTS:
         _explain_context_rule(rule)
         return
     category = loaded.categories[rule.category]
     print(f"{rule.code} {rule.name} ({rule.category}, {rule.severity.value})\n")
-    print("What it does\n  " + re.sub(r"\{\w+\}", "…", rule.message) + "\n")
+    print("What it does\n  " + what(rule) + "\n")
+    if limits(rule):
+        print("Limits\n  " + limits(rule) + "\n")
     print("Why\n  " + " ".join(rule.why.split()) + "\n")
     print("Instead\n  " + " ".join(rule.instead.split()) + "\n")
     print(f"Category\n  {category.title}: {category.description}\n")
@@ -441,11 +523,11 @@ def explain(
         print("  - " + example.text.replace("\n", " / "))
 
 
-@app.command("test")
+@app.command("test", cls=_Command)
 def test_examples(
     rule_dirs: Annotated[
         Optional[list[Path]],
-        typer.Argument(help="Folders of rule files whose examples to run; none: the built-in rules."),
+        typer.Argument(metavar="DIR", help="Folders of rule files whose examples to run; none: the built-in rules."),
     ] = None,
 ) -> None:
     """Run every rule's examples: `fire` texts must trigger it, `pass` texts must not. Exit 1 on a failure."""
@@ -463,18 +545,18 @@ def test_examples(
     for result in failed:
         print(f"FAIL {result.label}: {result.explain()}")
         print("     " + result.text.replace("\n", " / "))
-    print(f"{len(results)} example{'s' * (len(results) != 1)} of {len(tested)} rule{'s' * (len(tested) != 1)}: "
+    print(f"{plural(len(results), 'example')} of {plural(len(tested), 'rule')}: "
           f"{len(results) - len(failed)} ok, {len(failed)} failing")
     raise typer.Exit(1 if failed else 0)
 
 
-@app.command()
+@app.command(cls=_Command)
 def fix(
-    paths: Annotated[list[str], typer.Argument(help="Draft files or folders to fix.")],
+    paths: Annotated[list[str], typer.Argument(metavar="PATH", help="Draft files or folders to fix.")],
     show_diff: Annotated[bool, typer.Option("--diff", help="Show what would change, as a unified diff.")] = False,
     write: Annotated[bool, typer.Option("--write", help="Write the fixes; without it nothing on disk changes.")] = False,
     context: Annotated[
-        Optional[list[str]], typer.Option("--context", "-c", help="Context key=value, as for check.")
+        Optional[list[str]], typer.Option("--context", "-c", metavar="KEY=VALUE", help="Context, as for check.")
     ] = None,
     rules_dirs: RulesOption = None,
 ) -> None:
@@ -511,7 +593,7 @@ def fix(
                 sys.stdout.write(diff(source, new_raw))
             if write:
                 write_file(source, new_raw)
-                print(f"{path}: fixed {len(edits)} problem{'s' * (len(edits) != 1)}")
+                print(f"{path}: fixed {plural(len(edits), 'problem')}")
             fixable += len(edits)
             files_changed += 1
         except (DraftError, OSError) as exc:
@@ -520,22 +602,24 @@ def fix(
         errors.append("-: fix works on files; use check for standard input")
     errors[:0] = [f"{where}: {message}" for where, message in problems]
     if not write:
-        print(f"{fixable} problem{'s' * (fixable != 1)} in {files_changed} file{'s' * (files_changed != 1)} "
+        print(f"{plural(fixable, 'problem')} in {plural(files_changed, 'file')} "
               "would be fixed; run with --write to apply" if fixable else "nothing to fix")
     for error in errors:
         fail(error)
     raise typer.Exit(2 if errors else 1 if fixable and not write else 0)
 
 
-@app.command("report")
+@app.command("report", cls=_Command)
 def class_report(
-    paths: Annotated[list[str], typer.Argument(help="Folders of students' drafts (one folder per student), or files.")],
+    paths: Annotated[list[str], typer.Argument(
+        metavar="PATH", help="A class folder (one sub-folder per student, as drafts/ana/), a student's folder, or drafts.")],
     output_format: Annotated[ClassFormat, typer.Option("--format", "-f", help="Report format.")] = ClassFormat.html,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
-    config_file: Annotated[Optional[Path], typer.Option("--config", help="Use this config file.")] = None,
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", metavar="FILE", help="Write to this file instead of standard output.")] = None,
+    config_file: Annotated[Optional[Path], typer.Option("--config", metavar="FILE", help="Use this config file.")] = None,
     rules_dirs: RulesOption = None,
 ) -> None:
-    """A class's view: one row per draft (student, score, band, findings by category) and the most common problems."""
+    """A class's view: one row per draft (student, score, band, findings by category and by line) and the most common problems."""
     from .reading import DEFAULT_MAX_CHARS
     from .reporters.class_report import RENDERERS, build
 
@@ -558,14 +642,19 @@ def class_report(
     raise typer.Exit(2 if errors else 0)
 
 
-@app.command("new-rule")
+@app.command("new-rule", cls=_Command)
 def new_rule(
-    name: Annotated[str, typer.Argument(help="The rule's name: lower-case words joined by hyphens (no-salary-talk).")],
-    kind: Annotated[str, typer.Option("--kind", help="existence, substitution, required, metric, spelling or context.")] = "existence",
-    category: Annotated[str, typer.Option("--category", help="A built-in category or one your pack.yaml declares.")] = "",
-    severity: Annotated[str, typer.Option("--severity", help="error, warning or info.")] = "warning",
-    code: Annotated[Optional[str], typer.Option("--code", help="NL plus 3-4 digits; default: the next free hundred.")] = None,
-    directory: Annotated[Path, typer.Option("--dir", help="The pack folder to write the rule file into.")] = Path("."),
+    name: Annotated[str, typer.Argument(
+        metavar="NAME", help="The rule's name: lower-case words joined by hyphens (no-salary-talk).")],
+    kind: Annotated[str, typer.Option(
+        "--kind", metavar="KIND", help=f"The rule's kind: {_one_of(_kind_names())}.")] = "existence",
+    category: Annotated[str, typer.Option(
+        "--category", metavar="NAME", help="A built-in category or one your pack.yaml declares.")] = "",
+    severity: Annotated[str, typer.Option("--severity", metavar="LEVEL", help="error, warning or info.")] = "warning",
+    code: Annotated[Optional[str], typer.Option(
+        "--code", metavar="CODE", help="NL plus 3-4 digits; default: the next free hundred.")] = None,
+    directory: Annotated[Path, typer.Option(
+        "--dir", metavar="DIR", help="The pack folder to write the rule file into.")] = Path("."),
 ) -> None:
     """Write a rule file with every section (what it flags, why, instead, examples) to fill in."""
     from .kinds import KINDS
@@ -586,9 +675,12 @@ def new_rule(
         raise typer.Exit(2)
     loaded = _load_packs([directory] if any(directory.glob("*.y*ml")) else [])
     if kind != "context" and category not in loaded.categories:
+        from .wording import did_you_mean
+
         fail(
-            f"--category {category!r} is not declared; use one of {', '.join(loaded.categories)}, "
-            f"or declare it in {directory / 'pack.yaml'} under `categories:` with a title and a description"
+            f"--category {category!r} is not declared; use one of {', '.join(loaded.categories)}, or declare it in "
+            f"{directory / 'pack.yaml'} under `categories:` with a title and a description"
+            + did_you_mean(category, loaded.categories)
         )
         raise typer.Exit(2)
     used = {r.code for r in loaded.rules}
@@ -640,15 +732,18 @@ def main() -> None:
     sys.exit(code if isinstance(code, int) else 0)
 
 
-@app.command("eval")
+@app.command("eval", cls=_Command)
 def evaluate_command(
-    paths: Annotated[list[str], typer.Argument(help="Labeled drafts or folders (front matter `expect:`).")],
+    paths: Annotated[list[str], typer.Argument(metavar="PATH", help="Labeled drafts or folders (front matter `expect:`).")],
     output_format: Annotated[EvalFormat, typer.Option("--format", "-f", help="Report format.")] = EvalFormat.text,
-    min_precision: Annotated[float, typer.Option("--min-precision", help="Exit 1 if a category falls below.")] = 0.0,
-    min_recall: Annotated[float, typer.Option("--min-recall", help="Exit 1 if a category falls below.")] = 0.0,
-    min_auc: Annotated[float, typer.Option("--min-auc", help="Exit 1 if the score AUC falls below.")] = 0.0,
+    min_precision: Annotated[float, typer.Option(
+        "--min-precision", metavar="RATE", help="Exit 1 if a category falls below (0-1).")] = 0.0,
+    min_recall: Annotated[float, typer.Option(
+        "--min-recall", metavar="RATE", help="Exit 1 if a category falls below (0-1).")] = 0.0,
+    min_auc: Annotated[float, typer.Option(
+        "--min-auc", metavar="AUC", help="Exit 1 if the score AUC falls below (0-1).")] = 0.0,
     min_support: Annotated[
-        int, typer.Option("--min-support", help="Bars apply to categories with at least this many positives.")
+        int, typer.Option("--min-support", metavar="N", help="Bars apply to categories with at least this many positives.")
     ] = 10,
     rules_dirs: RulesOption = None,
 ) -> None:

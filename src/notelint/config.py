@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import ConfigDict, Field, ValidationError, field_validator
 
 from .model import CONTEXT_VALUES
-from .schema import ContextKey, Strict
+from .schema import ContextKey, Strict, describe_errors
 
 CONFIG_FILES = (".notelint.toml", "pyproject.toml")
 # what `notelint check .` must not read as a thank-you note in a drafts repository
@@ -108,12 +108,6 @@ def _matches(relative: str, pattern: str) -> bool:
     return PurePosixPath(relative).match(pattern) or fnmatch.fnmatch(relative, pattern)
 
 
-def _describe(error: dict) -> str:
-    key = ".".join(str(part) for part in error["loc"])
-    message = "unknown key" if error["type"] == "extra_forbidden" else error["msg"].removeprefix("Value error, ")
-    return f"{key}: {message}" if key else message
-
-
 def load_config(path: Path) -> Config:
     """Read one config file; raise ConfigError with one line on any problem."""
     try:
@@ -132,8 +126,8 @@ def load_config(path: Path) -> Config:
     try:
         return Config.model_validate({**data, "path": path})
     except ValidationError as exc:
-        first = exc.errors()[0]
-        raise ConfigError(f"{path}: {where}{_describe(first)}") from None
+        first = describe_errors(exc.errors()[:1], Config, mapping="a table")[0]
+        raise ConfigError(f"{path}: {where}{first}") from None
 
 
 def _declares(path: Path) -> bool:

@@ -23,6 +23,7 @@ FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 FRONT_MATTER_OPENS = re.compile(r"\A---[ \t]*(?:\n|\Z)")
 FRONT_MATTER_MAX_CHARS = 50_000  # Jekyll-style front matter is a few lines; this is a hundred times more
 FRONT_MATTER_MAX_NODES = 10_000  # values after aliases are expanded
+UNCLOSED = {"quoted scalar": "a quotation", "flow sequence": "a [ list", "flow mapping": "a { mapping"}
 
 
 @dataclass(frozen=True)
@@ -143,8 +144,13 @@ def _front_matter(text: str) -> tuple[dict[str, Any], int]:
         loaded = yaml12.load(source, max_nodes=FRONT_MATTER_MAX_NODES)
     except yaml12.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = f" (line {mark.line + 2})" if mark else ""
         problem = str(getattr(exc, "problem", None) or exc)
+        opened = getattr(exc, "context_mark", None)
+        if mark is not None and opened is not None and mark.line >= source.count("\n"):
+            # the parser reached the closing '---' looking for the end of a quotation or list: where it opens
+            what = next((w for k, w in UNCLOSED.items() if k in str(getattr(exc, "context", ""))), None)
+            mark, problem = opened, (f"{what} opened here never closes" if what else problem)
+        line = f" (line {mark.line + 2})" if mark else ""  # + the opening '---', and lines count from 1
         tag = re.match(r"could not determine a constructor for the tag '(.*)'", problem)
         if tag:
             shown = tag.group(1).replace("tag:yaml.org,2002:", "!!")

@@ -135,3 +135,4 @@ class FileReport:
     context: dict[str, str] = field(default_factory=dict)  # stated in front matter or --context
     inferred: dict[str, Inference] = field(default_factory=dict)  # read from the note where nothing was stated
     waived: tuple[Finding, ...] = ()  # findings the writer waived, with a reason, in the draft
+    known: tuple[Finding, ...] = ()  # findings a --baseline holds: not listed, but still in the score

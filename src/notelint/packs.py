@@ -15,7 +15,7 @@ from pydantic import Field, ValidationError, field_validator
 from . import yaml12
 from .locations import builtin_rules_dir
 from .model import Category, rule_number
-from .schema import CATEGORY_NAME, TRAINED_ATTRS, RuleCore, Strict
+from .schema import CATEGORY_NAME, TRAINED_ATTRS, RuleCore, Strict, describe_errors
 
 PACK_FILE = "pack.yaml"
 
@@ -67,29 +67,35 @@ def _rule_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml") and p.name != PACK_FILE)
 
 
-def _describe(error: dict) -> str:
+def _problems(path: Path, exc: ValidationError, root: type | None = None) -> list[str]:
+    """One line per problem in a rule file or pack.yaml, naming the file, in our words (schema.describe_errors)."""
     from .kinds import KINDS
+    from .wording import did_you_mean
 
     kinds = ", ".join(KINDS)
-    loc = [str(part) for part in error["loc"]]
-    if loc and loc[0] in KINDS:
-        loc = loc[1:]  # the discriminator tag pydantic puts first
-    loc = [part for part in loc if not part.startswith("function-")]
-    key = ".".join(loc)
-    message = error["msg"]
-    if error["type"] == "extra_forbidden":
-        name = loc[-1] if loc else "?"
-        if name in TRAINED_ATTRS:
-            message = f"{name} needs a trained pipeline; notelint's blank pipeline never sets it"
+    special, rest = [], []
+    for error in exc.errors():
+        loc = tuple(error["loc"])
+        if root is None and loc and loc[0] in KINDS:  # the discriminator tag pydantic puts first
+            error = {**error, "loc": loc[1:]}
+            model, loc = KINDS[loc[0]].Rule, loc[1:]
         else:
-            message = "unknown key"
-    elif error["type"] == "union_tag_invalid":
-        message = f"kind must be one of {kinds}"
-    elif error["type"] == "union_tag_not_found":
-        key, message = "kind", f"missing (one of {kinds})"
-    elif message.startswith("Value error, "):
-        message = message[len("Value error, "):]
-    return f"{key}: {message}" if key else message
+            model = root
+        if error["type"] == "union_tag_invalid":
+            tag = (error.get("ctx") or {}).get("tag", "")
+            special.append(f"kind must be one of {kinds}" + did_you_mean(tag, KINDS, cutoff=0.75))
+        elif error["type"] == "union_tag_not_found":
+            special.append(f"kind: missing (one of {kinds})")
+        elif error["type"] == "extra_forbidden" and loc and loc[-1] in TRAINED_ATTRS:
+            key = ".".join(str(part) for part in loc)
+            special.append(f"{key}: {loc[-1]} needs a trained pipeline; notelint's blank pipeline never sets it")
+        else:
+            rest.append((error, model))
+    by_model: dict[int, tuple[type | None, list[dict]]] = {}  # one model per file in practice
+    for error, model in rest:
+        by_model.setdefault(id(model), (model, []))[1].append(error)
+    described = [line for model, errors in by_model.values() for line in describe_errors(errors, model)]
+    return [f"{path}: {line}" for line in special + described]
 
 
 MAX_FILE_BYTES = 1_000_000  # the largest built-in rule file is about 12 kB
@@ -118,7 +124,7 @@ def _load_file(path: Path) -> RuleCore:
     try:
         return RULE_ADAPTER.validate_python(data)
     except ValidationError as exc:
-        raise RulePackError([f"{path}: {_describe(e)}" for e in exc.errors()]) from None
+        raise RulePackError(_problems(path, exc)) from None
 
 
 def _load_categories(directory: Path) -> dict[str, Category]:
@@ -128,12 +134,14 @@ def _load_categories(directory: Path) -> dict[str, Category]:
     try:
         pack = PackFile.model_validate(_read_yaml(path))
     except ValidationError as exc:
-        raise RulePackError([f"{path}: {_describe(e)}" for e in exc.errors()]) from None
+        raise RulePackError(_problems(path, exc, PackFile)) from None
     return {name: Category(name, spec.title, " ".join(spec.description.split())) for name, spec in pack.categories.items()}
 
 
 def load_pack(dirs: Iterable[Path] | None = None) -> RuleSet:
     """Load and validate every pack's categories and rule files; raise RulePackError listing all problems at once."""
+    from .wording import did_you_mean
+
     dirs = list(dirs) if dirs is not None else [builtin_rules_dir()]
     rules: list[RuleCore] = []
     builtin = builtin_rules_dir()
@@ -170,12 +178,12 @@ def load_pack(dirs: Iterable[Path] | None = None) -> RuleSet:
         if rule.REPORTS and rule.category not in categories:
             problems.append(
                 f"{where}: category: {rule.category!r} is not declared; declare it under `categories:` in the "
-                f"pack's {PACK_FILE} or use one of {', '.join(categories)}"
+                f"pack's {PACK_FILE} or use one of {', '.join(categories)}" + did_you_mean(rule.category, categories)
             )
         for key in ("supersedes", "unless_fired"):
             for code in getattr(rule, key, []):
                 if code not in codes:
-                    problems.append(f"{where}: {key}: no rule {code}")
+                    problems.append(f"{where}: {key}: no rule {code}" + did_you_mean(code, sorted(codes), quote=False))
     if not files and not problems:
         problems.append("no rule files (*.yaml) found")
     if problems:

@@ -65,7 +65,7 @@ phrases:
     "metric": (
         "a measured value outside its bounds",
         """\
-message: "TODO: {{value}} is over the limit of {{limit}}"
+message: "TODO: {{value:words}} is over the limit of {{limit}}"  # {{value:words}}: "1 word", "3 words"
 # words, sentences, paragraphs, sentence_words, paragraph_words, exclamations, emoji,
 # flesch_reading_ease or detail_words
 metric: words
@@ -75,7 +75,7 @@ max: 250
     "repeated": (
         "a word or phrase used more often than a note should",
         """\
-message: "'{{match}}' appears {{count}} times; {{limit}} is enough"
+message: "'{{match}}' appears {{count:times}}; {{limit}} is enough"
 max: 1
 phrases:
   - TODO-phrase
@@ -108,6 +108,12 @@ examples:
     - "TODO: a note that looks similar but says otherwise."
 """
 
+# a kind added to kinds/ without a body here: the shared sections, and a pointer to its own keys
+OTHER = """\
+message: "TODO: say what is wrong"
+# TODO: the keys this kind needs; its module in notelint/kinds/ describes them
+"""
+
 KINDS = (*BODIES, "context")
 
 
@@ -115,6 +121,6 @@ def scaffold(kind: str, code: str, name: str, category: str, severity: str) -> s
     """The text of a new rule file; every placeholder is a TODO that `notelint test` will not pass."""
     if kind == "context":
         return CONTEXT.format(code=code, name=name)
-    what, body = BODIES[kind]
+    what, body = BODIES.get(kind, (f"a rule of kind {kind}", OTHER))
     header = HEADER.format(code=code, name=name, what=what, category=category, severity=severity, kind=kind)
     return header + body.format() + COMMON + EXAMPLES

@@ -260,16 +260,23 @@ class RuleBase(RuleCore):
     unless_fired: list[str] = []
 
     PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset()  # message fields a kind may fill in
+    COUNTS: ClassVar[frozenset[str]] = frozenset()  # those that are numbers, and may name a noun: {value:words}
 
     @model_validator(mode="after")
     def _message_fields(self) -> "RuleBase":
+        from .wording import is_noun
+
         allowed = self.PLACEHOLDERS
-        used = {name for _, name, _, _ in string.Formatter().parse(self.message) if name}
-        unknown = used - allowed
+        fields = [(name, spec) for _, name, spec, _ in string.Formatter().parse(self.message) if name]
+        unknown = {name for name, _ in fields} - allowed
         if unknown:
             raise ValueError(
                 f"message uses unknown field(s) {sorted(unknown)}; this kind offers {sorted(allowed) or 'none'}"
             )
+        for name, spec in fields:
+            if spec and is_noun(spec) and name not in self.COUNTS:
+                counts = ", ".join(f"{{{c}}}" for c in sorted(self.COUNTS)) or "none in this kind"
+                raise ValueError(f"message: {{{name}:{spec}}}: only a count takes a noun ({counts})")
         return self
 
 
@@ -325,3 +332,159 @@ class Matchable(RuleBase, MatchFields):
         return MatchFields.terms(self)
 
 
+
+
+# --- validation errors in notelint's words -------------------------------------------------------
+# pydantic's messages ("Input should be a valid integer", "Field required") describe Python types;
+# a user who mistyped a key in a rule file or a config gets these instead, with a did-you-mean.
+
+PATTERN_WORDS = {
+    RULE_NAME: "lower-case words joined by hyphens, like no-salary-talk",
+    CATEGORY_NAME: "lower-case words joined by _, like salary_talk",
+    r"^NL\d{3,4}$": "NL and 3 or 4 digits, like NL5001",
+    r"^NL0\d{2}$": "NL0 and 2 digits, like NL006 (the codes of context rules)",
+}
+EXPECTED = {
+    "string_type": "text", "int_type": "a whole number", "int_parsing": "a whole number",
+    "int_from_float": "a whole number", "float_type": "a number", "float_parsing": "a number",
+    "bool_type": "true or false", "bool_parsing": "true or false", "list_type": "a list", "tuple_type": "a list",
+    "set_type": "a list", "dict_type": "{mapping}", "model_type": "{mapping}", "model_attributes_type": "{mapping}",
+}
+
+
+def _members(annotation: Any) -> list[Any]:
+    """The types a field may hold: Optional and unions opened, Annotated unwrapped."""
+    import typing
+
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _members(typing.get_args(annotation)[0])
+    if origin is typing.Union or type(annotation).__name__ == "UnionType":
+        return [m for a in typing.get_args(annotation) for m in _members(a) if a is not type(None)]
+    return [annotation]
+
+
+def _fields(model: Any) -> dict[str, Any]:
+    """A model's keys as a user writes them (aliases where there are) -> their annotations."""
+    if not (isinstance(model, type) and issubclass(model, BaseModel)):
+        return {}
+    return {(info.alias or name): info.annotation for name, info in model.model_fields.items()
+            if not (info.exclude is True)}
+
+
+def _step(annotation: Any, part: str | int) -> tuple[Any, bool]:
+    """The type one step down the error's location, and whether the step is a key the user wrote
+    (False for the name pydantic gives a union's member, which the user never wrote)."""
+    import typing
+
+    for member in _members(annotation):
+        origin, args = typing.get_origin(member), typing.get_args(member)
+        if isinstance(part, int) and origin in (list, tuple, set, frozenset):
+            return (args[0] if args else None), True
+        if isinstance(part, str):
+            fields = _fields(member)
+            if part in fields:
+                return fields[part], True
+            if origin is dict:
+                return (args[1] if len(args) == 2 else None), True
+    names = {getattr(m, "__name__", str(m)): m for m in _members(annotation)}
+    if isinstance(part, str) and part in names:
+        return names[part], False
+    return None, True
+
+
+def _walk(root: Any, loc: tuple) -> tuple[list[str], Any, bool]:
+    """The key path as the user wrote it, the type holding its last key, and whether the error is
+    about a mapping's key ('[key]') rather than a value."""
+    keys: list[str] = []
+    current, parent, about_key = root, root, False
+    for part in loc:
+        if isinstance(part, str) and part.startswith("function-"):
+            continue
+        if part == "[key]":
+            about_key = True
+            continue
+        following, written = _step(current, part)
+        if written:
+            keys.append(str(part))
+            parent = current
+        current = following
+    return keys, parent, about_key
+
+
+def _input(value: Any, mapping: str) -> str:
+    """What the user wrote, described: text ('x'), a number (5), a list."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        return f"text ({value!r})"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, dict):
+        return mapping
+    return "nothing" if value is None else type(value).__name__
+
+
+def _choices(error: dict) -> list[str]:
+    import re
+
+    return re.findall(r"'((?:[^'\\]|\\.)*)'", str(error.get("ctx", {}).get("expected", "")))
+
+
+def _message(error: dict, parent: Any, key: str, about_key: bool, mapping: str) -> str:
+    """One error's message in our words (without its key path)."""
+    from .wording import did_you_mean, plural
+
+    kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
+    if kind == "extra_forbidden" or (about_key and kind in ("literal_error", "enum")):
+        choices = _choices(error) if about_key else list(_fields(parent))
+        return "unknown key" + did_you_mean(key, choices)
+    if kind in ("literal_error", "enum"):
+        choices = _choices(error)
+        return f"{value!r} is not one of {', '.join(choices)}" + did_you_mean(value, choices)
+    if kind == "missing":
+        return "missing (required)"
+    if kind in EXPECTED:
+        return f"expected {EXPECTED[kind].format(mapping=mapping)}, not {_input(value, mapping)}"
+    if kind == "string_pattern_mismatch":
+        pattern = ctx.get("pattern", "")
+        return f"{value!r} must be {PATTERN_WORDS.get(pattern, f'written as {pattern}')}"
+    if kind == "string_too_short":
+        n = ctx.get("min_length", 1)
+        return "must not be empty" if n == 1 else f"must be at least {plural(n, 'character')} long"
+    if kind == "string_too_long":
+        return f"may be at most {plural(ctx.get('max_length'), 'character')} long"
+    if kind == "too_short":
+        return f"needs at least {plural(ctx.get('min_length'), 'entry', 'entries')}"
+    if kind == "too_long":
+        return f"may have at most {plural(ctx.get('max_length'), 'entry', 'entries')}, not {ctx.get('actual_length')}"
+    bounds = {"greater_than_equal": ("at least", "ge"), "less_than_equal": ("at most", "le"),
+              "greater_than": ("more than", "gt"), "less_than": ("less than", "lt")}
+    if kind in bounds:
+        words, name = bounds[kind]
+        return f"must be {words} {ctx.get(name)}, not {value}"
+    if kind in ("value_error", "assertion_error"):
+        return str(ctx.get("error") or error["msg"])
+    return f"{value!r} is not a valid value here"
+
+
+def describe_errors(errors: list[dict], root: Any, mapping: str = "a mapping") -> list[str]:
+    """Each validation error as `key.path: message`, in our words; the errors a union gives for one
+    value (not text, not a mapping) are one line: 'expected text or a mapping, not a number (5)'."""
+    lines: dict[str, list[tuple[dict, Any, bool]]] = {}
+    for error in errors:
+        keys, parent, about_key = _walk(root, tuple(error["loc"]))
+        lines.setdefault(".".join(keys), []).append((error, parent, about_key))
+    out = []
+    for key, group in lines.items():
+        expected = [EXPECTED[e["type"]].format(mapping=mapping) for e, _, _ in group if e["type"] in EXPECTED]
+        if len(group) > 1 and len(expected) == len(group):  # one value, refused by each member of a union
+            message = f"expected {' or '.join(dict.fromkeys(expected))}, not {_input(group[0][0].get('input'), mapping)}"
+            out.append(f"{key}: {message}" if key else message)
+            continue
+        for error, parent, about_key in group:
+            message = _message(error, parent, key.rsplit(".", 1)[-1], about_key, mapping)
+            out.append(f"{key}: {message}" if key else message)
+    return out

@@ -8,6 +8,7 @@ from pydantic import model_validator
 from .. import spelling
 from ..note import Hit, Note
 from ..schema import Matchable
+from ..wording import fill
 
 
 class ExistenceRule(Matchable):
@@ -31,7 +32,7 @@ def find(rule: ExistenceRule, note: Note) -> Iterator[Hit]:
         if rule.filter == "english-word" and not spelling.is_english_word(words):
             continue
         fix = rule.fix.replace if rule.fix and rule.fix.applies(words) else None
-        yield Hit(span, rule.message.format(match=words), fix)
+        yield Hit(span, fill(rule.message, match=words), fix)
 
 
 Rule = ExistenceRule  # what the kind registry reads

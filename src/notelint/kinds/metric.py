@@ -15,11 +15,37 @@ from ..metrics import Measure
 from ..model import Span
 from ..note import Hit, Note
 from ..schema import ContextKey, Guards, RuleBase, Strict, no_duplicates
+from ..wording import fill
 
 Metric = Literal[
     "words", "sentences", "paragraphs", "sentence_words", "paragraph_words", "exclamations", "emoji",
     "flesch_reading_ease", "detail_words",
 ]
+
+
+# what each metric counts, as `notelint explain` and docs/rules.md name it beside the limits
+LABELS = {
+    "words": "words in the note",
+    "sentences": "sentences in the note",
+    "paragraphs": "paragraphs in the note",
+    "sentence_words": "words in a sentence",
+    "paragraph_words": "words in a paragraph",
+    "exclamations": "exclamation marks in the note",
+    "emoji": "emoji or emoticons in the note",
+    "flesch_reading_ease": "Flesch reading ease",
+    "detail_words": "words beyond stock phrases",
+}
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)
+
+
+def bounds_text(low: float | None, high: float | None) -> str:
+    """'at most 250', 'at least 2', 'at least 2 and at most 9'."""
+    parts = ([f"at least {_number(low)}"] if low is not None else []) + (
+        [f"at most {_number(high)}"] if high is not None else [])
+    return " and ".join(parts)
 
 
 class Override(Strict):
@@ -44,6 +70,7 @@ class MetricRule(RuleBase):
     conversation_cues: list[str] = []
     guards: Guards = Guards(negation=False, quotation=False)
     PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset({"value", "limit"})
+    COUNTS: ClassVar[frozenset[str]] = PLACEHOLDERS
 
     @field_validator("stock_words", "conversation_cues")
     @classmethod
@@ -63,6 +90,17 @@ class MetricRule(RuleBase):
                 low = override.min if override.min is not None else low
                 high = override.max if override.max is not None else high
         return low, high
+
+    def limits(self) -> str:
+        """The bounds in words: 'Words in the note: at most 250 (at most 120 when medium is card, ...)'."""
+        text = f"{LABELS[self.metric][:1].upper()}{LABELS[self.metric][1:]}: {bounds_text(self.min, self.max)}"
+        notes = [
+            f"{bounds_text(o.min, o.max)} when {' and '.join(f'{k} is {v}' for k, v in o.when.items())}"
+            for o in self.overrides
+        ]
+        if self.metric == "detail_words" and self.name_weight:
+            notes.append(f"a project or product name counts as {self.name_weight}")
+        return text + (f" ({', '.join(notes)})" if notes else "")
 
     @cached_property
     def stock(self) -> frozenset[str]:
@@ -136,17 +174,6 @@ METRICS: dict[str, Callable[[MetricRule, Note], list[Measure]]] = {
 assert set(METRICS) == set(Metric.__args__)  # type: ignore[attr-defined]
 
 
-def _first_line(text: str, span: Span) -> Span:
-    """The part of a span on its first line, so a finding highlights one line."""
-    newline = text.find("\n", span.start, span.end)
-    return span if newline == -1 else Span(span.start, newline)
-
-
-def _number(value: float) -> str:
-    """As a reader writes it: 2,500 words, 41.3 reading ease."""
-    return f"{int(value):,}" if value == int(value) else f"{value:,.1f}"
-
-
 def find(rule: MetricRule, note: Note) -> Iterator[Hit]:
     low, high = rule.bounds(note.context)
     for measure in METRICS[rule.metric](rule, note):
@@ -160,8 +187,8 @@ def find(rule: MetricRule, note: Note) -> Iterator[Hit]:
             limit, span = low, measure.span
         else:
             continue
-        message = rule.message.format(value=_number(value), limit=_number(limit))
-        yield Hit(_first_line(note.text, span), message)
+        message = fill(rule.message, value=value, limit=limit)
+        yield Hit(span, message)  # the whole sentence or paragraph; the text report underlines its first line
 
 
 Rule = MetricRule  # what the kind registry reads

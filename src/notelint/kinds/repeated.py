@@ -13,6 +13,7 @@ from pydantic import Field
 from ..model import fold_words
 from ..note import Hit, Note
 from ..schema import Matchable
+from ..wording import fill
 
 
 class RepeatedRule(Matchable):
@@ -21,6 +22,10 @@ class RepeatedRule(Matchable):
     kind: Literal["repeated"]
     max: int = Field(ge=1)
     PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset({"match", "count", "limit"})
+    COUNTS: ClassVar[frozenset[str]] = frozenset({"count", "limit"})
+
+    def limits(self) -> str:
+        return f"Uses of the same phrase: at most {self.max}"
 
 
 def find(rule: RepeatedRule, note: Note) -> Iterator[Hit]:
@@ -30,7 +35,7 @@ def find(rule: RepeatedRule, note: Note) -> Iterator[Hit]:
     for span, key in zip(spans, keys):
         uses[key] += 1
         if uses[key] == rule.max + 1:
-            yield Hit(span, rule.message.format(match=note.words(span), count=totals[key], limit=rule.max))
+            yield Hit(span, fill(rule.message, match=note.words(span), count=totals[key], limit=rule.max))
 
 
 Rule = RepeatedRule  # what the kind registry reads

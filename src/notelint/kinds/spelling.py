@@ -9,6 +9,7 @@ from .. import spelling as dictionary
 from ..model import Span
 from ..note import CLOSING_LINES, Hit, Note
 from ..schema import Guards, RuleBase
+from ..wording import fill
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -55,7 +56,7 @@ def find(rule: SpellingRule, note: Note) -> Iterator[Hit]:
         else:
             continue  # a name, an acronym or a product mid-sentence
         if suggestion is not None:
-            yield Hit(span, rule.message.format(match=word, suggestion=suggestion), suggestion)
+            yield Hit(span, fill(rule.message, match=word, suggestion=suggestion), suggestion)
 
 
 def _joined_by_hyphen(doc: Doc, token: Token) -> bool:

@@ -1,6 +1,7 @@
 """`kind: substitution`: a finding on a word or phrase that has a better replacement."""
 from __future__ import annotations
 
+import string
 from functools import cached_property
 from typing import ClassVar, Iterator, Literal
 
@@ -9,6 +10,10 @@ from pydantic import Field, model_validator
 from ..model import fold_words
 from ..note import Hit, Note
 from ..schema import MAX_PHRASES, RuleBase, Terms, no_duplicates
+from ..wording import fill
+
+
+LEAVE_OUT = "(leave it out)"  # a replacement that is no text: the words should go
 
 
 class SubstitutionRule(RuleBase):
@@ -18,13 +23,24 @@ class SubstitutionRule(RuleBase):
     takes the capital of the words it replaces ("Thx" -> "Thank you"). `match_case` lists the
     entries that match only as written: "u" for "you", but not the "U" of "U of T".
     `case_sensitive: true` makes every entry match only as written.
+
+    An entry whose replacement is `(leave it out)` has none: its finding says so with
+    `leave_out_message` ("leave 'lol' out" by default) and carries no suggestion.
     """
 
     kind: Literal["substitution"]
     swap: dict[str, str] = Field(min_length=1, max_length=MAX_PHRASES)
     case_sensitive: bool = False
     match_case: list[str] = []
+    leave_out_message: str = Field("leave '{match}' out", min_length=1)  # for entries that are (leave it out)
     PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset({"match", "replacement"})
+
+    @model_validator(mode="after")
+    def _leave_out_fields(self) -> "SubstitutionRule":
+        used = {name for _, name, _, _ in string.Formatter().parse(self.leave_out_message) if name}
+        if used - {"match"}:
+            raise ValueError(f"leave_out_message uses unknown field(s) {sorted(used - {'match'})}; it offers ['match']")
+        return self
 
     @model_validator(mode="after")
     def _entries_once(self) -> "SubstitutionRule":
@@ -59,8 +75,11 @@ def find(rule: SubstitutionRule, note: Note) -> Iterator[Hit]:
             entry, replacement = rule.folded.get(fold_words(words), (None, None))
         if replacement is None or (entry in exact and words != entry):
             continue  # same letters, other case: "U" in "U of T" is not "u"
+        if fold_words(replacement) == LEAVE_OUT:
+            yield Hit(span, fill(rule.leave_out_message, match=words))
+            continue
         replacement = _follow_case(words, replacement)
-        yield Hit(span, rule.message.format(match=words, replacement=replacement), replacement)
+        yield Hit(span, fill(rule.message, match=words, replacement=replacement), replacement)
 
 
 Rule = SubstitutionRule  # what the kind registry reads

@@ -14,7 +14,8 @@ import sys
 from typing import IO, Iterable
 
 from ..model import FileReport, Finding, Severity
-from .shared import SEVERITIES, ci_path, counts, one_line, plain_line
+from ..wording import plural
+from .shared import SEVERITIES, ci_path, counts, known_note, one_line, plain_line
 
 ANNOTATIONS_PER_LEVEL = 10  # GitHub's limit per step for each of error, warning and notice
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -67,7 +68,7 @@ def annotations(reports: list[FileReport], errors: list[dict]) -> list[str]:
             shown = ANNOTATIONS_PER_LEVEL - 1
             more = len(level) - shown
             level = level[:shown] + [command(COMMANDS[severity], f"{more} more {PLURALS[severity]} not shown "
-                                             "as annotations; see the job log")]
+                                             "as annotations; see the job log")]  # more is 2 or more
         lines += level
     return lines
 
@@ -79,7 +80,9 @@ def log_lines(reports: list[FileReport]) -> list[str]:
     for report in reports:
         path = ci_path(report.path)
         path = f"./{path}" if path.startswith("::") else path
-        lines.append(one_line(f"{path}: score {report.score.value}/100 ({report.score.band})"))
+        hidden = known_note(report)
+        lines.append(one_line(f"{path}: score {report.score.value}/100 ({report.score.band})"
+                              + (f"; {hidden}" if hidden else "")))
         lines += [plain_line(path, finding) for finding in report.findings]
     return lines
 
@@ -87,9 +90,9 @@ def log_lines(reports: list[FileReport]) -> list[str]:
 def summary_line(reports: list[FileReport], errors: list[dict]) -> str:
     tally = counts([f for r in reports for f in r.findings])
     total = sum(tally.values())
-    line = (f"notelint: {total} finding{'s' if total != 1 else ''} ({tally[Severity.ERROR]} errors, "
-            f"{tally[Severity.WARNING]} warnings, {tally[Severity.INFO]} info) in {len(reports)} "
-            f"draft{'s' if len(reports) != 1 else ''}")
+    line = (f"notelint: {plural(total, 'finding')} ({plural(tally[Severity.ERROR], 'error')}, "
+            f"{plural(tally[Severity.WARNING], 'warning')}, {tally[Severity.INFO]} info) in "
+            f"{plural(len(reports), 'draft')}")
     if reports:
         line += f"; average score {round(sum(r.score.value for r in reports) / len(reports))}/100"
     if errors:
@@ -124,7 +127,7 @@ def job_summary(reports: list[FileReport], errors: list[dict]) -> str:
             lines.append(f"| {_code(ci_path(report.path))} | {report.score.value} | {report.score.band} | "
                          f"{tally[Severity.ERROR]} | {tally[Severity.WARNING]} | {tally[Severity.INFO]} |")
         average = round(sum(r.score.value for r in reports) / len(reports))
-        lines.append(f"| **total: {len(reports)} draft{'s' if len(reports) != 1 else ''}** | {average} (average) | | "
+        lines.append(f"| **total: {plural(len(reports), 'draft')}** | {average} (average) | | "
                      f"{totals[Severity.ERROR]} | {totals[Severity.WARNING]} | {totals[Severity.INFO]} |")
         lines.append("")
     if errors:

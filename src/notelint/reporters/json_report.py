@@ -41,6 +41,8 @@ def report_dict(report: FileReport, encoding: str | None = None) -> dict:
         "findings": [finding_dict(f) for f in report.findings],
         "waived": [finding_dict(f) for f in report.waived],
     }
+    if report.known:  # findings a --baseline held: not listed, but counted in the score
+        document["known"] = len(report.known)
     if encoding:
         document["encoding"] = encoding
     return document

@@ -13,7 +13,8 @@ from pathlib import PurePosixPath
 from typing import IO, Iterable
 
 from ..model import FileReport, Severity
-from .shared import ci_path, plain_line
+from ..wording import plural
+from .shared import ci_path, known_note, plain_line
 
 # characters XML 1.0 cannot hold at all, even escaped; a draft may contain them
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -26,10 +27,6 @@ def _xml(text: str) -> str:
 def _folder(path: str) -> str:
     parent = str(PurePosixPath(path).parent)
     return parent if path != "<stdin>" else "."
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' if count != 1 else ''}"
 
 
 def document(reports: Iterable[FileReport], errors: list[dict] | None = None, fail_on: str = "warning") -> ET.Element:
@@ -46,11 +43,13 @@ def document(reports: Iterable[FileReport], errors: list[dict] | None = None, fa
             failures += 1
             worst = max(failing, key=lambda f: f.severity.rank).severity
             failure = ET.SubElement(case, "failure", type=worst.value,
-                                    message=f"{_plural(len(failing), 'finding')} at or above {fail_on}")
+                                    message=f"{plural(len(failing), 'finding')} at or above {fail_on}")
             failure.text = _xml("\n".join(plain_line(path, f) for f in failing)) + "\n"
         rest = [plain_line(path, f) for f, fail in zip(report.findings, fails) if not fail]
         out = ET.SubElement(case, "system-out")
-        out.text = _xml("\n".join([f"score {report.score.value}/100 ({report.score.band})", *rest])) + "\n"
+        hidden = known_note(report)
+        head = f"score {report.score.value}/100 ({report.score.band})" + (f"; {hidden}" if hidden else "")
+        out.text = _xml("\n".join([head, *rest])) + "\n"
     for error in errors:
         path = ci_path(error["path"])
         case = ET.SubElement(suite, "testcase", classname=_xml(_folder(path)), name=_xml(path))

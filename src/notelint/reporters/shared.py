@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path, PurePosixPath
 
 from ..model import FileReport, Finding, Severity
+from ..wording import plural
 
 # most severe first: the order annotations are printed in and counts are shown in
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
@@ -48,6 +49,15 @@ def counts(findings: tuple[Finding, ...] | list[Finding]) -> dict[Severity, int]
     for finding in findings:
         tally[finding.severity] += 1
     return tally
+
+
+def known_note(report: FileReport) -> str | None:
+    """What a --baseline hid in this draft, for the line under its score; None when nothing was."""
+    count = len(report.known)
+    if not count:
+        return None
+    them = "it" if count == 1 else "them"
+    return f"{plural(count, 'known finding')} not shown (the baseline holds {them}); the score counts {them}"
 
 
 def plain_line(path: str, finding: Finding) -> str:

@@ -1,6 +1,7 @@
 """Human output with rich: score per file, each finding with its line and the words at fault."""
 from __future__ import annotations
 
+import re
 from typing import IO, Iterable
 
 from rich.cells import cell_len
@@ -9,6 +10,8 @@ from rich.text import Text
 
 from ..model import FileReport, Finding, Severity
 from ..reading import encoding_note
+from ..wording import plural
+from .shared import known_note
 
 # A draft is anyone's text: control characters (an escape sequence could clear the screen or retitle
 # the terminal) are shown as their visible pictures, one character for one, so columns stay aligned.
@@ -19,6 +22,9 @@ _VISIBLE = {code: 0x2400 + code for code in range(0x20) if code != 0x09} | {0x7F
 def _visible(text: str) -> str:
     return text.translate(_VISIBLE)
 
+
+# a word as the metrics count them (spaCy tokens with a letter or digit): "I'm" is two, "3.5" one
+WORD = re.compile(r"[^\W_]+(?:[.,][0-9]+)*")
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 BAND_STYLE = {"ready": "bold green", "revise": "bold yellow", "rewrite": "bold red"}
@@ -46,6 +52,8 @@ def _finding(console: Console, path: str, finding: Finding) -> None:
     # cells, a zero-width space or combining accent none (the line:col above counts characters)
     shown = body.plain
     marker = " " * 5 + " | " + " " * cell_len(shown[:start]) + "^" * max(1, cell_len(shown[start:stop]))
+    if finding.end.line > finding.start.line:  # a sentence or paragraph: its first line, and how long it is
+        marker += f" ({plural(len(WORD.findall(finding.match)), 'word')})"
     console.print(Text(marker, style="red"), soft_wrap=True)
     hint = Text("      instead: ", style="green")
     hint.append(finding.instead)
@@ -74,7 +82,7 @@ def render(reports: Iterable[FileReport], stream: IO[str], errors: list[dict] | 
     """`encodings`: for drafts that were not UTF-8, what their bytes were read as (a note line each).
     `show_waived`: list the findings the writer waived, after the others."""
     console = Console(file=stream, highlight=False, emoji=False)
-    files = counts = waived = 0
+    files = counts = waived = hidden_total = 0
     by_severity = {s: 0 for s in Severity}
     scores: list[int] = []
     for report in reports:
@@ -87,6 +95,9 @@ def render(reports: Iterable[FileReport], stream: IO[str], errors: list[dict] | 
         title.append(f" ({report.score.band})", style=BAND_STYLE[report.score.band])
         title.append(f"  {report.score.advice}")
         console.print(title, soft_wrap=True)
+        hidden = known_note(report)
+        if hidden:
+            console.print(Text(f"  {hidden}", style="bold"), soft_wrap=True)
         known = context_line(report)
         if known:
             console.print(Text(f"  {known}", style="dim"), soft_wrap=True)
@@ -98,6 +109,7 @@ def render(reports: Iterable[FileReport], stream: IO[str], errors: list[dict] | 
             by_severity[finding.severity] += 1
             _finding(console, report.path, finding)
         waived += len(report.waived)
+        hidden_total += len(report.known)
         if show_waived:
             for finding in report.waived:
                 console.print(Text("  waived:", style="dim"), soft_wrap=True)
@@ -108,14 +120,15 @@ def render(reports: Iterable[FileReport], stream: IO[str], errors: list[dict] | 
         console.print()
     errors_, warnings_ = by_severity[Severity.ERROR], by_severity[Severity.WARNING]
     summary = (
-        f"{counts} finding{'s' if counts != 1 else ''} "
-        f"({errors_} error{'s' if errors_ != 1 else ''}, {warnings_} warning{'s' if warnings_ != 1 else ''}, "
-        f"{by_severity[Severity.INFO]} info) in {files} file{'s' if files != 1 else ''}"
+        f"{plural(counts, 'finding')} ({plural(errors_, 'error')}, {plural(warnings_, 'warning')}, "
+        f"{by_severity[Severity.INFO]} info) in {plural(files, 'file')}"
     )
     if waived:
         summary += f"; {waived} waived" + ("" if show_waived else " (--show-waived lists them)")
+    if hidden_total:
+        summary += f"; {hidden_total} known not shown"
     if scores:
         summary += f"; average score {round(sum(scores) / len(scores))}/100"
     if errors:
-        summary += f"; {len(errors)} file{'s' if len(errors) != 1 else ''} could not be checked"
+        summary += f"; {plural(len(errors), 'file')} could not be checked"
     console.print(Text(summary, style="bold"), soft_wrap=True)
