@@ -8,7 +8,7 @@ from notelint.reporters.rules_markdown import what
 def table() -> str:
     rows = ["| code | name | category | severity | kind | flags |", "|---|---|---|---|---|---|"]
     for rule in load_rules():
-        if rule.kind == "context":
+        if not rule.REPORTS:
             rows.append(f"| {rule.code} | `{rule.name}` | context | - | context | "
                         f"infers `{rule.key}: {rule.value}` from what the note says |")
             continue

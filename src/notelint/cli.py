@@ -13,6 +13,7 @@ import typer.core
 from . import __version__
 from .wording import plural
 from .reporters import FORMATS
+CONTEXT_KINDS = ("context", "form")  # kinds that guess the situation and report nothing: no category, an NL0 code
 
 EXIT_HELP = """Exit codes: 0 no findings at or above --fail-on; 1 findings at or above it;
 2 usage or input error (bad path, unreadable draft, invalid rule file)."""
@@ -674,7 +675,7 @@ def new_rule(
         fail(f"{directory}: no such folder; create the pack folder first")
         raise typer.Exit(2)
     loaded = _load_packs([directory] if any(directory.glob("*.y*ml")) else [])
-    if kind != "context" and category not in loaded.categories:
+    if kind not in CONTEXT_KINDS and category not in loaded.categories:
         from .wording import did_you_mean
 
         fail(
@@ -686,7 +687,7 @@ def new_rule(
     used = {r.code for r in loaded.rules}
     if code is None:
         top = max(int(c[2:]) for c in used if len(c) >= 5 or not c.startswith("NL0"))
-        code = f"NL0{min(int(c[2:]) for c in used if c.startswith('NL0')) + len(used)}" if kind == "context" else None
+        code = f"NL0{min(int(c[2:]) for c in used if c.startswith('NL0')) + len(used)}" if kind in CONTEXT_KINDS else None
         code = code if code and code not in used else f"NL{(top // 100 + 1) * 100 + 1}"
     if not re.match(r"^NL\d{3,4}$", code) or code in used or name in {r.name for r in loaded.rules}:
         fail(f"{code} {name}: the code must be NL plus 3-4 digits, and neither may be in use (see `notelint rules`)")

@@ -108,19 +108,39 @@ examples:
     - "TODO: a note that looks similar but says otherwise."
 """
 
+FORM = SCHEMA_HINT + """\
+# {code} {name}: reads a situation from the note's shape (its parts and length) when nobody stated it
+# Fill in every TODO, then run `notelint test <this folder>`: the examples must hold.
+code: {code}
+name: {name}
+kind: form
+sets: {{medium: card}}  # TODO: one of audience, stage, medium, and one of its values
+why: >
+  TODO: why a note of this shape is in this situation.
+subject: false  # TODO: the conditions that must all hold; leave out what need not be checked
+max_words: 60
+examples:
+  infer:
+    - "TODO: a note of this shape."
+  pass:
+    - "TODO: a note of another shape."
+"""
+
 # a kind added to kinds/ without a body here: the shared sections, and a pointer to its own keys
 OTHER = """\
 message: "TODO: say what is wrong"
 # TODO: the keys this kind needs; its module in notelint/kinds/ describes them
 """
 
-KINDS = (*BODIES, "context")
+KINDS = (*BODIES, "context", "form")
 
 
 def scaffold(kind: str, code: str, name: str, category: str, severity: str) -> str:
     """The text of a new rule file; every placeholder is a TODO that `notelint test` will not pass."""
     if kind == "context":
         return CONTEXT.format(code=code, name=name)
+    if kind == "form":
+        return FORM.format(code=code, name=name)
     what, body = BODIES.get(kind, (f"a rule of kind {kind}", OTHER))
     header = HEADER.format(code=code, name=name, what=what, category=category, severity=severity, kind=kind)
     return header + body.format() + COMMON + EXAMPLES

@@ -1,0 +1,90 @@
+"""`kind: form`: reads the note's situation (its medium) from its shape rather than its words.
+
+Like a context rule it reports nothing: when the note's parts fit every condition the rule
+states, its value is guessed for the other rules' `context:` filters, unless front matter or
+--context stated that key. A subject line makes an email; one short paragraph that names its
+reader in the first sentence, with no greeting line and no sign-off line, is a text or chat
+message. Conditions left out are not checked.
+"""
+from __future__ import annotations
+
+import re
+from typing import ClassVar, Literal
+
+from pydantic import Field, model_validator
+
+from ..note import Hit, Note
+from ..schema import CONTEXT_VALUES, ContextKey, RuleCore, Terms
+from .context import ContextExamples
+
+# "Thanks Dana,", "Hi Dana!", "Dana, thank you", "Thank you, Ms. Reyes," at the start of the first sentence
+READER_NAMED_FIRST = re.compile(
+    r"^\W*(?:(?i:hi|hey|hello|thanks|thank you|thx|cheers|great|good)\b[\w ]{0,20}?,?\s+)?"
+    r"(?:(?i:mr|mrs|ms|dr|prof)\.?\s+)?[A-Z][a-z'’-]+[,!]"
+)
+
+
+class FormRule(RuleCore):
+    """Guesses a context value from the note's shape: its parts, length and first words."""
+
+    kind: Literal["form"]
+    code: str = Field(pattern=r"^NL0\d{2}$")
+    sets: dict[ContextKey, str] = Field(min_length=1, max_length=1)
+    subject: bool | None = None  # a subject line (or mail headers) is there / is not
+    greeting_line: bool | None = None  # a greeting on a line of its own ("Dear Ms. Okafor,")
+    signoff_line: bool | None = None  # a sign-off on a line of its own ("Best regards,")
+    reader_named_first: bool | None = None  # the first sentence opens with the reader's name ("Thanks Dana,")
+    max_words: int | None = Field(None, ge=1)
+    max_paragraphs: int | None = Field(None, ge=1)
+    examples: ContextExamples
+
+    REPORTS: ClassVar[bool] = False
+    category: ClassVar[str] = "context"
+    doubts: ClassVar[None] = None  # the shape is what it is: nothing in the words argues against it
+
+    @model_validator(mode="after")
+    def _known_value(self) -> "FormRule":
+        for key, value in self.sets.items():
+            if value not in CONTEXT_VALUES[key]:
+                raise ValueError(f"sets: {key}: unknown value {value!r}; known: {list(CONTEXT_VALUES[key])}")
+        return self
+
+    def terms(self) -> Terms:
+        return Terms()
+
+    @property
+    def key(self) -> str:
+        return next(iter(self.sets))
+
+    @property
+    def value(self) -> str:
+        return self.sets[self.key]
+
+
+def _fits(rule: FormRule, note: Note) -> bool:
+    parts = note.parts
+    has = {
+        "subject": parts.subject is not None or bool(getattr(note.draft, "headers", None)),
+        "greeting_line": parts.greeting is not None,
+        "signoff_line": parts.closing is not None,
+    }
+    if any(getattr(rule, name) is not None and getattr(rule, name) != present for name, present in has.items()):
+        return False
+    if rule.max_words is not None and len(note.word_tokens) > rule.max_words:
+        return False
+    if rule.max_paragraphs is not None and len(note.paragraphs) > rule.max_paragraphs:
+        return False
+    if rule.reader_named_first is not None:
+        first = note.words(note.lines[0]) if note.lines else ""
+        if bool(READER_NAMED_FIRST.match(first)) != rule.reader_named_first:
+            return False
+    return True
+
+
+def find(rule: FormRule, note: Note):  # noqa: ANN201 - yields Hits
+    """One hit on the note's first line when its shape fits the rule."""
+    if note.lines and _fits(rule, note):
+        yield Hit(note.parts.subject or note.lines[0], f"{rule.key}: {rule.value}")
+
+
+Rule = FormRule  # what the kind registry reads
