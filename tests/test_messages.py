@@ -296,7 +296,7 @@ examples:
     (("code: NL9001", "code: 9001"), "code: expected text, not a number (9001)"),
     (("severity: warning", "severity: warn"), "severity: 'warn' is not one of info, warning, error; did you mean 'warning'?"),
     (("kind: existence", "kind: existance"),
-     "kind must be one of context, existence, metric, repeated, required, spelling, substitution; "
+     "kind must be one of context, existence, form, metric, repeated, required, spelling, substitution; "
      "did you mean 'existence'?"),
     (("why: Pay comes later.\n", ""), "why: missing (required)"),
     (("phrases:", "phrasess:"), "phrasess: unknown key; did you mean 'phrases'?"),

@@ -72,7 +72,7 @@ def test_all_problems_in_all_files_at_once(tmp_path):
 
 def test_missing_kind(tmp_path):
     path = write(tmp_path, "k.yaml", GOOD.replace("kind: existence\n", ""))
-    assert problems(tmp_path) == [f"{path}: kind: missing (one of context, existence, metric, repeated, required, spelling, substitution)"]
+    assert problems(tmp_path) == [f"{path}: kind: missing (one of context, existence, form, metric, repeated, required, spelling, substitution)"]
 
 
 def test_bad_operator(tmp_path):
