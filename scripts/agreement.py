@@ -10,7 +10,7 @@ import json
 import sys
 
 CATEGORIES = ("length specificity gratitude interest greeting_signoff gifts social_media pushy_follow_up "
-              "deference arrogance desperation placeholder casual_tone spelling").split()
+              "deference arrogance desperation placeholder casual_tone spelling money negativity").split()
 
 
 def load(path: str) -> dict[str, set[str]]:

@@ -46,7 +46,7 @@ def findings(tmp_path: Path, text: str, code: str = "NL9001") -> list[tuple[str,
 def test_every_kind_module_is_registered_under_its_kind_name():
     from notelint.kinds import KINDS
 
-    assert set(KINDS) == {"context", "existence", "form", "metric", "repeated", "required", "spelling", "substitution"}
+    assert set(KINDS) == {"classifier", "context", "existence", "form", "metric", "repeated", "required", "spelling", "substitution"}
     for name, module in KINDS.items():
         assert module.Rule.model_fields["kind"].annotation.__args__ == (name,)
         assert callable(module.find)
@@ -57,7 +57,7 @@ def test_an_unknown_kind_names_the_registered_ones(tmp_path):
     with pytest.raises(RulePackError) as error:
         load_rules([tmp_path])
     assert error.value.problems == [
-        f"{tmp_path / 'rule.yaml'}: kind must be one of context, existence, form, metric, repeated, required, spelling, substitution"
+        f"{tmp_path / 'rule.yaml'}: kind must be one of classifier, context, existence, form, metric, repeated, required, spelling, substitution"
     ]
 
 
@@ -149,20 +149,20 @@ def run(*args: str):
 
 def test_a_pack_category_is_listed_explained_reported_and_evaluated(tmp_path):
     listing = run("rules", "--pack", str(HOUSE)).stdout
-    assert "NL5001  no-salary-talk          money" in listing
-    assert "  money            Money talk: Questions about salary" in listing
+    assert "NL5001  no-salary-talk          salary_talk" in listing
+    assert "  salary_talk      Money talk: Questions about salary" in listing
     explained = run("explain", "no-salary-talk", "--pack", str(HOUSE)).stdout
     assert "Category\n  Money talk: Questions about salary, pay or benefits" in explained
 
     note = tmp_path / "note.txt"
-    note.write_text("---\nexpect: [money]\n---\nDear Ana,\n\nThank you for the tour of the clinic and the triage "
+    note.write_text("---\nexpect: [salary_talk]\n---\nDear Ana,\n\nThank you for the tour of the clinic and the triage "
                     "board. I would love to join the team. What is the salary range?\n\nBest regards,\nJo Lee\nBSc Nursing, Class of 2027\n")
     report = json.loads(run("check", "--pack", str(HOUSE), "--format", "json", str(note)).stdout)
     assert [(f["rule"], f["category"], f["match"]) for f in report["files"][0]["findings"]] == [
-        ("NL5001", "money", "salary range")
+        ("NL5001", "salary_talk", "salary range")
     ]
     evaluated = json.loads(run("eval", "--pack", str(HOUSE), "--format", "json", str(note)).stdout)
-    assert evaluated["categories"]["money"]["tp"] == 1
+    assert evaluated["categories"]["salary_talk"]["tp"] == 1
 
 
 def test_a_pack_cannot_declare_a_built_in_category_again(tmp_path):
@@ -211,9 +211,9 @@ def test_new_rule_writes_a_file_that_loads_and_whose_todo_examples_fail(tmp_path
 
 
 def test_new_rule_refuses_an_undeclared_category_and_an_existing_file(tmp_path):
-    unknown = run("new-rule", "no-salary-talk", "--category", "money", "--dir", str(tmp_path))
+    unknown = run("new-rule", "no-salary-talk", "--category", "salary_talk", "--dir", str(tmp_path))
     assert unknown.exit_code == 2
-    assert unknown.stderr.startswith("notelint: error: --category 'money' is not declared; use one of length,")
+    assert unknown.stderr.startswith("notelint: error: --category 'salary_talk' is not declared; use one of length,")
     assert run("new-rule", "a-rule", "--category", "gifts", "--code", "NL9001", "--dir", str(tmp_path)).exit_code == 0
     again = run("new-rule", "b-rule", "--category", "gifts", "--code", "NL9001", "--dir", str(tmp_path))
     assert again.exit_code == 2 and "neither may be in use" in again.stderr

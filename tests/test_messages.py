@@ -276,7 +276,7 @@ def test_a_misspelt_selector_on_the_command_line_gets_a_suggestion(tmp_path):
 RULE_FILE = """\
 code: NL9001
 name: no-salary-talk
-category: money
+category: salary_talk
 severity: warning
 kind: existence
 message: "'{match}': leave pay out of a thank-you note"
@@ -296,7 +296,7 @@ examples:
     (("code: NL9001", "code: 9001"), "code: expected text, not a number (9001)"),
     (("severity: warning", "severity: warn"), "severity: 'warn' is not one of info, warning, error; did you mean 'warning'?"),
     (("kind: existence", "kind: existance"),
-     "kind must be one of context, existence, form, metric, repeated, required, spelling, substitution; "
+     "kind must be one of classifier, context, existence, form, metric, repeated, required, spelling, substitution; "
      "did you mean 'existence'?"),
     (("why: Pay comes later.\n", ""), "why: missing (required)"),
     (("phrases:", "phrasess:"), "phrasess: unknown key; did you mean 'phrases'?"),
@@ -309,14 +309,15 @@ examples:
     (("  fire: [\"What is the salary?\"]", "  fire: []"), "examples.fire: needs at least 1 entry"),
     (("  pass: [\"What is the team like?\"]", "  passs: [\"What is the team like?\"]"),
      "examples.pass: missing (required)\nnotelint: error: {rule}: examples.passs: unknown key; did you mean 'pass'?"),
-    (("category: money", "category: casual_tones"), "category: 'casual_tones' is not declared; declare it under "
+    (("category: salary_talk", "category: casual_tones"), "category: 'casual_tones' is not declared; declare it under "
      "`categories:` in the pack's pack.yaml or use one of length, specificity, gratitude, interest, greeting_signoff, "
-     "gifts, social_media, pushy_follow_up, deference, arrogance, desperation, placeholder, casual_tone, spelling; "
+     "gifts, social_media, pushy_follow_up, deference, arrogance, desperation, placeholder, casual_tone, spelling, money, "
+     "negativity; "
      "did you mean 'casual_tone'?"),
     (("phrases: [salary]", "phrases: [salary]\nsupersedes: [NL13O2]"), "supersedes: no rule NL13O2; did you mean NL1302?"),
 ])
 def test_a_rule_file_mistake_names_the_file_in_our_words_with_a_suggestion(tmp_path, change, problem):
-    (tmp_path / "pack.yaml").write_text("categories:\n  money: {title: Money talk, description: Pay and benefits.}\n")
+    (tmp_path / "pack.yaml").write_text("categories:\n  salary_talk: {title: Money talk, description: Pay and benefits.}\n")
     rule = tmp_path / "NL9001-no-salary-talk.yaml"
     if change[0].startswith("category"):
         (tmp_path / "pack.yaml").unlink()
@@ -328,13 +329,13 @@ def test_a_rule_file_mistake_names_the_file_in_our_words_with_a_suggestion(tmp_p
 
 
 def test_a_pack_file_mistake_is_in_our_words(tmp_path):
-    (tmp_path / "pack.yaml").write_text("categories:\n  money: {title: Money talk, descripton: Pay.}\n")
-    (tmp_path / "NL9001-no-salary-talk.yaml").write_text(RULE_FILE.replace("category: money", "category: gifts"))
+    (tmp_path / "pack.yaml").write_text("categories:\n  salary_talk: {title: Money talk, descripton: Pay.}\n")
+    (tmp_path / "NL9001-no-salary-talk.yaml").write_text(RULE_FILE.replace("category: salary_talk", "category: gifts"))
     result = run("rules", "--pack", str(tmp_path))
     pack = tmp_path / "pack.yaml"
     assert result.stderr.splitlines() == [
-        f"notelint: error: {pack}: categories.money.description: missing (required)",
-        f"notelint: error: {pack}: categories.money.descripton: unknown key; did you mean 'description'?",
+        f"notelint: error: {pack}: categories.salary_talk.description: missing (required)",
+        f"notelint: error: {pack}: categories.salary_talk.descripton: unknown key; did you mean 'description'?",
     ]
 
 

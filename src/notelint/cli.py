@@ -551,6 +551,53 @@ def test_examples(
     raise typer.Exit(1 if failed else 0)
 
 
+@app.command("train", cls=_Command)
+def train_models(
+    rule_dirs: Annotated[
+        Optional[list[Path]],
+        typer.Argument(metavar="DIR", help="Rule packs whose classifiers to train; none: the built-in rules."),
+    ] = None,
+) -> None:
+    """Rebuild the classifier models the rules read from labelled sentences (a pack's training/*.jsonl).
+
+    The same sentences always give the same model, byte for byte. Models go to models/<name>/
+    beside the rule files and ship with them.
+    """
+    from .classify import read_sentences, train
+    from .kinds.classifier import model_folder
+    from .packs import builtin_rules_dir
+
+    loaded = _load_packs(rule_dirs)
+    folders = [d.resolve() for d in rule_dirs] if rule_dirs else [builtin_rules_dir().resolve()]
+    wanted: dict[str, set[str]] = {}
+    for rule in loaded.rules:
+        reading = rule if rule.kind == "classifier" else getattr(rule, "accept", None)
+        folder = loaded.sources[rule.code].parent.resolve()
+        if reading is not None and folder in folders:
+            wanted.setdefault(model_folder(folder, reading.model), set()).add(reading.label)
+    if not wanted:
+        fail("no classifier rules to train in " + ", ".join(str(f) for f in folders))
+        raise typer.Exit(2)
+    for target, labels in sorted(wanted.items()):
+        data_dir = Path(target).parents[1] / "training"
+        if Path(target).parents[1] == builtin_rules_dir().resolve():
+            data_dir = Path(target).parents[2] / "training"  # the repository's training/, beside rules/
+        files = sorted(data_dir.glob("*.jsonl"))
+        if not files:
+            fail(f"{data_dir}: no labelled sentences (*.jsonl) to train {target} on")
+            raise typer.Exit(2)
+        try:
+            rows = read_sentences(files)
+        except ValueError as exc:
+            fail(str(exc))
+            raise typer.Exit(2) from None
+        unused = sorted({label for _, tags in rows for label in tags} - labels)
+        train(rows, sorted(labels), Path(target))
+        positives = {label: sum(label in tags for _, tags in rows) for label in sorted(labels)}
+        print(f"{target}: {plural(len(rows), 'sentence')}; " + ", ".join(f"{k} {v}" for k, v in positives.items())
+              + (f" (labels no rule reads: {', '.join(unused)})" if unused else ""))
+
+
 @app.command(cls=_Command)
 def fix(
     paths: Annotated[list[str], typer.Argument(metavar="PATH", help="Draft files or folders to fix.")],

@@ -96,6 +96,24 @@ def compile_rules(rules: list[RuleCore], model: str | None = None) -> Compiled:
                 target.add(key, [nlp.make_doc(p) for p in terms.phrases])
             if terms.regex:
                 regexes[key] = [compile_regex(expression) for expression in terms.regex]  # checked at load
+    problems += _missing_models(rules)
     if problems:
         raise RulePackError(problems)
     return Compiled(nlp, matcher, phrases, exact_phrases, regexes)
+
+
+def _missing_models(rules: list[RuleCore]) -> list[str]:
+    """A rule whose trained classifier is not on disk cannot run: say which, and how to build it."""
+    from pathlib import Path
+
+    from .kinds.classifier import model_folder
+
+    problems = []
+    for rule in rules:
+        reading = rule if rule.kind == "classifier" else getattr(rule, "accept", None)
+        if reading is None:
+            continue
+        folder = model_folder(getattr(rule, "_folder", None), reading.model)
+        if not (Path(folder) / "config.cfg").is_file():
+            problems.append(f"rule {rule.code} ({rule.name}): no trained model at {folder}; run `notelint train`")
+    return problems

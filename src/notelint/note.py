@@ -31,6 +31,7 @@ class Note:
     doc: Doc
     matches: dict[str, list[Span]]
     context: dict[str, str] = field(default_factory=dict)  # stated, then inferred for keys nobody stated
+    classified: dict = field(default_factory=dict)  # sentence scores by classifier model folder (classify.py)
 
     @cached_property
     def text(self) -> str:

@@ -167,6 +167,8 @@ def load_pack(dirs: Iterable[Path] | None = None) -> RuleSet:
         except RulePackError as exc:
             problems.extend(exc.problems)
             continue
+        if hasattr(rule, "_folder"):
+            rule._folder = path.parent  # a classifier's models/ sit beside its rule file
         for ident in (rule.code, rule.name):
             if ident in seen:
                 problems.append(f"{path}: {ident} is already defined in {seen[ident]}")

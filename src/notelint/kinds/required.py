@@ -1,10 +1,14 @@
 """`kind: required`: a finding when nothing matches in the part of the note the rule looks at."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Iterator, Literal
+
+from pydantic import PrivateAttr
 
 from ..note import Hit, Note
 from ..schema import Guards, Matchable
+from .classifier import Reading, carriers, model_folder
 
 
 class RequiredRule(Matchable):
@@ -13,11 +17,19 @@ class RequiredRule(Matchable):
     kind: Literal["required"]
     within: Literal["body", "opening", "closing"] = "body"
     guards: Guards = Guards(negation=False, quotation=True)
+    # a sentence a trained classifier reads as carrying the meaning satisfies the rule too: "that's a
+    # team I would jump into tomorrow" says the writer wants the job in words no list holds
+    accept: Reading | None = None
+    _folder: Path | None = PrivateAttr(None)  # the rule file's folder, set when the pack is loaded
 
 
 def find(rule: RequiredRule, note: Note) -> Iterator[Hit]:
     scope = note.scope(rule.within)
     if any(span.start in scope for span in note.kept(rule)):
+        return
+    if rule.accept is not None and any(
+        span.start in scope for span, _ in carriers(rule.accept, model_folder(rule._folder, rule.accept.model), note)
+    ):
         return
     yield Hit(note.lines[-1] if rule.within == "closing" else note.lines[0], rule.message)
 

@@ -1,0 +1,96 @@
+"""Sentence classifiers: spaCy text-categorisation models trained on labelled sentences, run offline.
+
+A model is a folder written by `notelint train` (a spaCy pipeline holding one bag-of-words
+`textcat_multilabel`); it is loaded once per process, on the first rule that needs it, and
+scores every sentence of a note once for all the rules that read it.
+"""
+from __future__ import annotations
+
+import json
+import random
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+if TYPE_CHECKING:
+    from .note import Note
+
+SEED = 0
+EPOCHS = 14
+BATCH = 16
+HASH_LENGTH = 2**16  # rows of the bag-of-words table: about 0.25 MB a label
+LABELS_FILE = "labels.json"
+
+
+class ModelError(Exception):
+    """A classifier model that is missing or cannot be read."""
+
+
+@lru_cache(maxsize=8)
+def load(folder: str):  # noqa: ANN201 - a spaCy Language
+    """The model in `folder`, loaded once; a missing or damaged one is a ModelError naming the folder."""
+    import spacy
+
+    path = Path(folder)
+    if not (path / "config.cfg").is_file():
+        raise ModelError(f"{path}: no trained model here; run `notelint train` to build it")
+    try:
+        return spacy.load(path)
+    except Exception as exc:  # spaCy raises many kinds for a damaged model folder
+        raise ModelError(f"{path}: the model cannot be read ({exc.__class__.__name__}); run `notelint train`") from None
+
+
+def sentence_scores(note: Note, folder: str) -> list[tuple[object, dict[str, float]]]:
+    """(sentence span, {label: probability}) for each sentence of the note proper, computed once per note."""
+    cache = note.classified
+    if folder not in cache:
+        nlp = load(folder)
+        spans = [s for s in note.sentences if note.text[s.start:s.end].strip()]
+        docs = nlp.pipe(note.text[s.start:s.end] for s in spans)
+        cache[folder] = [(span, dict(doc.cats)) for span, doc in zip(spans, docs)]
+    return cache[folder]
+
+
+def read_sentences(paths: Iterable[Path]) -> list[tuple[str, frozenset[str]]]:
+    """Labelled sentences from JSON-lines files: {"text": ..., "labels": [...]} a line; bad lines raise ValueError."""
+    rows = []
+    for path in sorted(paths):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                rows.append((str(row["text"]), frozenset(row.get("labels", []))))
+            except (ValueError, KeyError, TypeError) as exc:
+                raise ValueError(f"{path}:{number}: expected {{\"text\": ..., \"labels\": [...]}} ({exc})") from None
+    return rows
+
+
+def train(rows: list[tuple[str, frozenset[str]]], labels: list[str], out: Path) -> None:
+    """Train a bag-of-words multilabel text classifier on `rows` and write it to `out`: same data, same bytes."""
+    import spacy
+    from spacy.training import Example
+    from spacy.util import fix_random_seed, minibatch
+
+    fix_random_seed(SEED)
+    nlp = spacy.blank("en")
+    textcat = nlp.add_pipe("textcat_multilabel", config={"model": {
+        "@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": False, "ngram_size": 2,
+        "no_output_layer": False, "length": HASH_LENGTH,
+    }})
+    for label in labels:
+        textcat.add_label(label)
+    rows = sorted(set(rows), key=lambda row: (row[0], sorted(row[1])))
+    examples = [
+        Example.from_dict(nlp.make_doc(text), {"cats": {label: float(label in tags) for label in labels}})
+        for text, tags in rows
+    ]
+    optimizer = nlp.initialize(lambda: examples)
+    order = random.Random(SEED)
+    for _ in range(EPOCHS):
+        order.shuffle(examples)
+        for batch in minibatch(examples, size=BATCH):
+            nlp.update(batch, sgd=optimizer, drop=0.0)
+    out.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(out)
+    (out / LABELS_FILE).write_text(json.dumps({"labels": labels, "sentences": len(rows)}, indent=1) + "\n")

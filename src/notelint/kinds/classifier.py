@@ -1,0 +1,70 @@
+"""`kind: classifier`: a finding where a trained sentence classifier reads a meaning no phrase list holds.
+
+The rule names a model (a folder under `models/` beside its rule file, written by `notelint
+train` from labelled sentences), the label to read and the threshold. A sentence scoring at or
+above it is a finding, with the score in the message ("reads as offering a gift (0.93)"); with
+`absent: true` the finding is that no sentence reaches it (a note that never says the writer wants
+the job). Sentences inside quotation marks are the reader's or someone else's words, and skipped.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar, Iterator, Literal
+
+from pydantic import Field, PrivateAttr
+
+from .. import classify, guards
+from ..note import Hit, Note
+from ..schema import Guards, RuleBase, Strict
+from ..wording import fill
+
+
+class Reading(Strict):
+    """Which model, which of its labels, and the score from which a sentence counts as carrying it."""
+
+    model: str = Field(pattern=r"^[a-z][a-z0-9_-]*$")
+    label: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    threshold: float = Field(gt=0, lt=1)
+
+
+class ClassifierRule(RuleBase, Reading):
+    """Fires on sentences a trained classifier reads as carrying a label (or when none does, with `absent`)."""
+
+    kind: Literal["classifier"]
+    absent: bool = False
+    guards: Guards = Guards(negation=False, quotation=True)
+    PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset({"match", "score"})
+    _folder: Path | None = PrivateAttr(None)  # the rule file's folder, set when the pack is loaded
+
+    def model_folder(self) -> str:
+        return model_folder(self._folder, self.model)
+
+
+def model_folder(rule_folder: Path | None, model: str) -> str:
+    """Where a rule's model lives: `models/<model>` beside its rule file (the built-in rules' by default)."""
+    from ..locations import builtin_rules_dir
+
+    return str((rule_folder or builtin_rules_dir()) / "models" / model)
+
+
+def carriers(reading: Reading, folder: str, note: Note, quotation: bool = True) -> list[tuple[object, float]]:
+    """The sentences that carry the reading's label, with their scores, quoted ones left out."""
+    quoted = note.quoted if quotation else []
+    return [
+        (span, scores[reading.label])
+        for span, scores in classify.sentence_scores(note, folder)
+        if scores.get(reading.label, 0.0) >= reading.threshold and not guards.inside(quoted, span)
+    ]
+
+
+def find(rule: ClassifierRule, note: Note) -> Iterator[Hit]:
+    found = carriers(rule, rule.model_folder(), note, rule.guards.quotation)
+    if rule.absent:
+        if not found and note.lines:
+            yield Hit(note.lines[0], fill(rule.message, match="", score=""))
+        return
+    for span, score in found:
+        yield Hit(span, fill(rule.message, match=" ".join(note.words(span).split()), score=f"{score:.2f}"))
+
+
+Rule = ClassifierRule  # what the kind registry reads
