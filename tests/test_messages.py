@@ -113,7 +113,7 @@ def test_explain_shows_a_metric_rules_limits():
     out = run("explain", "NL101").stdout
     assert "What it does\n  The note runs to N words; keep it under 250\n" in out
     assert "Limits\n  Words in the note: at most 250 (at most 120 when medium is card, at most 150 when medium is " \
-           "linkedin, at most 80 when medium is text)\n" in out
+           "linkedin, at most 120 when medium is text)\n" in out
     detail = run("explain", "no-specific-detail").stdout
     assert "Limits\n  Words beyond stock phrases: at least 2 (a project or product name counts as 2)\n" in detail
     ease = run("explain", "NL105").stdout
@@ -127,7 +127,7 @@ def test_docs_rules_md_shows_the_limits():
     page = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert "`note-too-long`, warning, metric: The note runs to N words; keep it under 250" in page
     assert "**Limits.** Words in the note: at most 250 (at most 120 when medium is card, at most 150 when medium " \
-           "is linkedin, at most 80 when medium is text)" in page
+           "is linkedin, at most 120 when medium is text)" in page
     assert "**Limits.** Uses of" not in page  # no built-in rule is of kind repeated
 
 

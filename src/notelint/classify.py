@@ -16,10 +16,13 @@ if TYPE_CHECKING:
     from .note import Note
 
 SEED = 0
-EPOCHS = 14
+EPOCHS = 30
 BATCH = 16
 HASH_LENGTH = 2**16  # rows of the bag-of-words table: about 0.25 MB a label
 LABELS_FILE = "labels.json"
+# a greeting, a sign-off, a name or a slot ("Your Name") is not a sentence with a meaning to read;
+# the classifier, trained on sentences, scores such fragments at random
+MIN_WORDS = 5
 
 
 class ModelError(Exception):
@@ -45,7 +48,7 @@ def sentence_scores(note: Note, folder: str) -> list[tuple[object, dict[str, flo
     cache = note.classified
     if folder not in cache:
         nlp = load(folder)
-        spans = [s for s in note.sentences if note.text[s.start:s.end].strip()]
+        spans = [s for s in note.sentences if len(note.text[s.start:s.end].split()) >= MIN_WORDS]
         docs = nlp.pipe(note.text[s.start:s.end] for s in spans)
         cache[folder] = [(span, dict(doc.cats)) for span, doc in zip(spans, docs)]
     return cache[folder]

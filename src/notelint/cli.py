@@ -558,7 +558,8 @@ def train_models(
         typer.Argument(metavar="DIR", help="Rule packs whose classifiers to train; none: the built-in rules."),
     ] = None,
 ) -> None:
-    """Rebuild the classifier models the rules read from labelled sentences (a pack's training/*.jsonl).
+    """Rebuild the classifier models the rules read from labelled sentences (training/*.jsonl, and
+    training/<model>/*.jsonl for one model alone).
 
     The same sentences always give the same model, byte for byte. Models go to models/<name>/
     beside the rule files and ship with them.
@@ -582,12 +583,13 @@ def train_models(
         data_dir = Path(target).parents[1] / "training"
         if Path(target).parents[1] == builtin_rules_dir().resolve():
             data_dir = Path(target).parents[2] / "training"  # the repository's training/, beside rules/
-        files = sorted(data_dir.glob("*.jsonl"))
+        # sentences for every model in training/, and those for this model alone in training/<model>/
+        files = sorted(data_dir.glob("*.jsonl")) + sorted((data_dir / Path(target).name).glob("*.jsonl"))
         if not files:
             fail(f"{data_dir}: no labelled sentences (*.jsonl) to train {target} on")
             raise typer.Exit(2)
         try:
-            rows = read_sentences(files)
+            rows = sorted(set(read_sentences(files)), key=lambda row: (row[0], sorted(row[1])))  # each sentence once
         except ValueError as exc:
             fail(str(exc))
             raise typer.Exit(2) from None

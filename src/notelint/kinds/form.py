@@ -17,11 +17,22 @@ from ..note import Hit, Note
 from ..schema import CONTEXT_VALUES, ContextKey, RuleCore, Terms
 from .context import ContextExamples
 
-# "Thanks Dana,", "Hi Dana!", "Dana, thank you", "Thank you, Ms. Reyes," at the start of the first sentence
-READER_NAMED_FIRST = re.compile(
-    r"^\W*(?:(?i:hi|hey|hello|thanks|thank you|thx|cheers|great|good)\b[\w ]{0,20}?,?\s+)?"
-    r"(?:(?i:mr|mrs|ms|dr|prof)\.?\s+)?[A-Z][a-z'’-]+[,!]"
-)
+# The reader named inside the first sentence, as texts do: "Thanks Dana, ...", "Thanks Marco for having me",
+# "thank u so much Dee!!", "Thanks for letting me know Rob, and ...", "Frank, I appreciate ...": a
+# capitalised word followed by a comma, an exclamation mark, a full stop or "for".
+NAMED = re.compile(r"(?:^|[\s(])([A-Z][a-zà-ÿ'’-]+)(?:[ \t]*[,!.]|[ \t]+for\b)")
+NOT_NAMES = frozenset({
+    "thanks", "thank", "hi", "hey", "hello", "hiya", "yes", "no", "well", "ok", "okay", "great", "so", "also",
+    "today", "tonight", "sorry", "wow", "omg", "dear", "morning", "afternoon", "evening", "cheers", "again",
+    "please", "honestly", "firstly", "finally", "unfortunately", "fortunately", "thx", "ty", "lol",
+})
+FIRST_SENTENCE = re.compile(r"[^.!?\n]*[.!?]*")
+
+
+def reader_named_first(line: str) -> bool:
+    """True when the first sentence of the note's first line names someone the way one addresses them."""
+    first = FIRST_SENTENCE.match(line.strip()).group()
+    return any(m.group(1).lower() not in NOT_NAMES for m in NAMED.finditer(first))
 
 
 class FormRule(RuleCore):
@@ -76,7 +87,7 @@ def _fits(rule: FormRule, note: Note) -> bool:
         return False
     if rule.reader_named_first is not None:
         first = note.words(note.lines[0]) if note.lines else ""
-        if bool(READER_NAMED_FIRST.match(first)) != rule.reader_named_first:
+        if reader_named_first(first) != rule.reader_named_first:
             return False
     return True
 
