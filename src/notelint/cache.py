@@ -63,6 +63,9 @@ class ReportCache:
         digest = hashlib.sha256(self.salt.encode())
         digest.update(json.dumps(draft.context, sort_keys=True).encode())
         digest.update(draft.text.encode("utf-8", "surrogatepass"))
+        # the same text read as Markdown or as an email is another note; an email's positions are its file's
+        digest.update(f"\n{draft.form.kind}\n".encode())
+        digest.update((draft.form.source or "").encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 
     def _path(self, key: str) -> Path:

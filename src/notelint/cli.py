@@ -252,7 +252,7 @@ def check(
         fail(str(exc))
         raise typer.Exit(2) from None
     settings_for = _settings_finder(config_file, select, ignore or [], rules_dirs or [], fail_on, fail_under)
-    reports, errors, encodings, ran = _collect(
+    reports, errors, encodings, forms, ran = _collect(
         paths, options_context, max_chars, settings_for, no_cache, cache_dir, model, jobs, output_format in NEEDS_RULES
     )
     if write_baseline is not None:
@@ -275,8 +275,8 @@ def check(
             sys.stderr.write(f"notelint: {plural(hidden, 'finding')} already in {baseline} not shown\n")
     settings = settings_for(paths[0] if paths else "-")
     try:
-        write_report(output_format, output, reports, errors, encodings=encodings, rules=list(ran.values()),
-                     fail_on=settings.fail_on, show_waived=show_waived)
+        write_report(output_format, output, reports, errors, encodings=encodings, forms=forms,
+                     rules=list(ran.values()), fail_on=settings.fail_on, show_waived=show_waived)
     except OSError as exc:
         if output is None:
             raise
@@ -292,7 +292,7 @@ def check(
 def _collect(paths, options_context, max_chars, settings_for, no_cache, cache_dir, model, jobs, need_rules=False):  # noqa: ANN001, ANN202
     """Find, read and lint the drafts (from the cache where it can).
 
-    Returns (reports in order, read errors, encodings, the rules that ran by code). Rules are
+    Returns (reports in order, read errors, encodings, forms, the rules that ran by code). Rules are
     loaded only when a draft needs linting, or when `need_rules` (a format that describes them).
     """
     from .draft import DraftError, expand_paths, read_draft
@@ -319,6 +319,7 @@ def _collect(paths, options_context, max_chars, settings_for, no_cache, cache_di
 
     drafts, groups = [], {}
     encodings: dict[str, str] = {}  # drafts that were not UTF-8, and what was assumed
+    forms: dict = {}  # drafts whose form the report shows: an email's headers, positions in a decoded body
     for path in files:
         settings = settings_for(path)
         try:
@@ -328,6 +329,8 @@ def _collect(paths, options_context, max_chars, settings_for, no_cache, cache_di
             continue
         if draft.encoding != "utf-8":
             encodings[draft.path] = draft.encoding
+        if draft.form.headers or draft.form.positions:
+            forms[draft.path] = draft.form
         groups.setdefault(id(settings), (settings, []))[1].append(len(drafts))
         drafts.append(settings.config.applied_to(draft))
 
@@ -349,7 +352,7 @@ def _collect(paths, options_context, max_chars, settings_for, no_cache, cache_di
                     cache.put(drafts[i], report)
         for i in indices:
             reports[i] = _without_waived(reports[i], settings)
-    return reports, errors, encodings, ran
+    return reports, errors, encodings, forms, ran
 
 
 def _settings_finder(config_file, select, ignore, packs, fail_on, fail_under):  # noqa: ANN001, ANN202
@@ -675,7 +678,7 @@ def class_report(
 
     output_format = output_format.value
     settings_for = _settings_finder(config_file, None, [], rules_dirs or [], None, None)
-    reports, errors, _, _ = _collect(paths, {}, DEFAULT_MAX_CHARS, settings_for, False, None, None, 0)
+    reports, errors, _, _, _ = _collect(paths, {}, DEFAULT_MAX_CHARS, settings_for, False, None, None, 0)
     roots = [Path(p) for p in paths if p != "-" and Path(p).is_dir()]
     categories = _load_packs([*settings_for(paths[0]).packs]).categories
     page = RENDERERS[output_format](build(reports, roots, categories))

@@ -8,8 +8,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
-from . import waivers, yaml12
-from .model import CONTEXT_VALUES, Position
+from . import formats, waivers, yaml12
+from .formats import Form
+from .model import CONTEXT_VALUES, Inference, Position
 from .reading import (
     DEFAULT_MAX_CHARS, DRAFT_SUFFIXES, DraftError, check_length, decode_bytes, is_blank, read_bytes, walk_drafts,
 )
@@ -38,13 +39,17 @@ class Draft:
     known_words: frozenset[str] = frozenset()
     encoding: str = "utf-8"  # how the bytes were read: "utf-8", "cp1252", "utf-16-le" ...
     waivers: tuple = ()  # waivers.Waiver: rules the writer waived, with the reason
+    form: Form = formats.PLAIN  # how the file was read (formats.py): markup and headers hidden, where positions point
 
     @cached_property
     def _unwaived_body(self) -> str:
-        """The body with waiver lines blanked (same length, so offsets hold)."""
+        """The body with waiver lines and the form's markup or headers blanked (same length, so offsets hold)."""
+        from .parts import blank
         from .waivers import blank_lines
 
-        return blank_lines(self.text, self.waivers)[self.body_start :] if self.waivers else self.body
+        if not self.waivers and not self.form.hidden:
+            return self.body
+        return blank(blank_lines(self.text, self.waivers), self.form.hidden)[self.body_start :]
 
     @cached_property
     def parts(self) -> Parts:
@@ -64,25 +69,40 @@ class Draft:
     def body(self) -> str:
         return self.text[self.body_start :]
 
+    @property
+    def read_context(self) -> dict[str, Inference]:
+        """What the file's form says of a context nobody stated: an .eml is an email (rule "headers")."""
+        if self.form.medium is None or "medium" in self.context:
+            return {}
+        return {"medium": Inference(self.form.medium, 1, "headers")}
+
+    @property
+    def _lines(self) -> str:
+        """The text lines and columns count: the file's, also when the text linted is a decoded email body."""
+        return self.form.source if self.form.to_source else self.text
+
     @cached_property
     def _line_starts(self) -> list[int]:
-        return [0] + [m.end() for m in re.finditer("\n", self.text)]
+        return [0] + [m.end() for m in re.finditer("\n", self._lines)]
 
     def position(self, offset: int) -> Position:
-        """1-based line and column of a character offset into the whole file."""
+        """1-based line and column of a character offset into the whole text, in the file."""
+        if self.form.to_source:
+            offset = self.form.to_source[min(max(offset, 0), len(self.form.to_source) - 1)]
         starts = self._line_starts
         index = bisect.bisect_right(starts, offset) - 1
         return Position(line=index + 1, column=offset - starts[index] + 1)
 
     def offset(self, position: Position) -> int:
-        """The character offset into the whole file of a 1-based line and column (the inverse of position)."""
-        return self._line_starts[position.line - 1] + position.column - 1
+        """The character offset into the whole text of a 1-based line and column (the inverse of position)."""
+        offset = self._line_starts[position.line - 1] + position.column - 1
+        return bisect.bisect_left(self.form.to_source, offset) if self.form.to_source else offset
 
     def line_text(self, line: int) -> str:
-        starts = self._line_starts
+        starts, text = self._line_starts, self._lines
         begin = starts[line - 1]
-        end = starts[line] - 1 if line < len(starts) else len(self.text)
-        return self.text[begin:end]
+        end = starts[line] - 1 if line < len(starts) else len(text)
+        return text[begin:end]
 
 
 def decode(data: bytes) -> str:
@@ -162,16 +182,36 @@ def _front_matter(text: str) -> tuple[dict[str, Any], int]:
 
 
 def parse_draft(path: str, text: str, context: dict[str, str] | None = None, encoding: str = "utf-8") -> Draft:
-    """Split off YAML front matter and build a Draft; `context` (from options) wins over front matter."""
-    meta, body_start = _front_matter(text)
+    """Read the draft in its form (formats.py: an .eml's body, Markdown's markup), split off YAML front
+    matter and build a Draft; `context` (from options) wins over front matter."""
+    form, meta, body_start = formats.PLAIN, {}, 0
+    if formats.kind_of(path) == "email":
+        try:
+            read = formats.read_email(text)
+        except formats.FormatError as exc:
+            raise DraftError(str(exc)) from None
+        text, body_start, form = read.text, read.body_start, read.form
+    else:
+        meta, body_start = _front_matter(text)
+        if formats.kind_of(path) == "markdown":
+            form = Form(kind="markdown", hidden=formats.markdown_hidden(text, body_start))
     merged = {**_context_from(meta, "front matter"), **(context or {})}
-    if is_blank(text[body_start:]):
+    if is_blank(text[body_start:]) and form.kind != "email":
         raise DraftError("the draft is empty" + (" (front matter and no note)" if body_start else ""))
+    if is_blank(_blanked(text, form)[body_start:]):
+        raise DraftError("the email's text is empty" if form.kind == "email"
+                         else "the draft has no prose: only code, comments and markup")
     try:
         waived = waivers.find(text, body_start, meta)
     except waivers.WaiverError as exc:
         raise DraftError(str(exc)) from None
-    return Draft(path, text, body_start, merged, meta, _known_words(meta, "front matter"), encoding, waived)
+    return Draft(path, text, body_start, merged, meta, _known_words(meta, "front matter"), encoding, waived, form)
+
+
+def _blanked(text: str, form: Form) -> str:
+    from .parts import blank
+
+    return blank(text, form.hidden)
 
 
 def read_draft(path: str, context: dict[str, str] | None = None, max_chars: int = DEFAULT_MAX_CHARS) -> Draft:

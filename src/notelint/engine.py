@@ -132,7 +132,7 @@ class Linter:
         letter helped" reads both as to a recruiter and as to a referee.)
         """
         draft = note.draft
-        inferred: dict[str, Inference] = {}
+        inferred: dict[str, Inference] = dict(draft.read_context)  # what the file says: an .eml is an email
         for rule in self.context_rules:
             if rule.key in draft.context or rule.key in inferred:
                 continue

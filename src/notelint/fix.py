@@ -80,6 +80,9 @@ def safe_edits(draft: Draft, report: FileReport, fixes: dict) -> list[Edit]:
         if draft.text[start:end] != finding.match or (edits and start < edits[-1].end):
             continue
         edits.append(Edit(start, end, new))
+    if edits and draft.form.source is not None:  # the text linted is a decoded email body, not the file's
+        raise DraftError("the email's text is encoded (quoted-printable, base64 or HTML), so fix cannot edit it "
+                         "in place; make the changes in your mail program")
     return edits
 
 

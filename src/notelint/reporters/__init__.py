@@ -1,7 +1,8 @@
 """Output formats; each module has render(reports, stream, errors, **options) and is imported only when chosen.
 
 Every render takes the same keyword options and ignores those it has no use for: `encodings` (drafts
-that were not UTF-8 and what they were read as), `rules` (the rules that ran, for formats that
+that were not UTF-8 and what they were read as), `forms` (emails: the headers read, and whether
+positions count a decoded body; formats.Form), `rules` (the rules that ran, for formats that
 describe them) and `fail_on` (the lowest severity that fails a draft).
 """
 from __future__ import annotations

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from typing import IO, Iterable
 
+from ..formats import Form
 from ..model import FileReport, Finding
 
 
@@ -26,8 +27,9 @@ def finding_dict(finding: Finding) -> dict:
     }
 
 
-def report_dict(report: FileReport, encoding: str | None = None) -> dict:
-    """`encoding` only for a draft that was not UTF-8: what its bytes were read as."""
+def report_dict(report: FileReport, encoding: str | None = None, form: Form | None = None) -> dict:
+    """`encoding` only for a draft that was not UTF-8: what its bytes were read as; `form` for an email:
+    the headers read, and whether positions count the decoded body."""
     document = {
         "path": report.path,
         "score": report.score.value,
@@ -45,12 +47,17 @@ def report_dict(report: FileReport, encoding: str | None = None) -> dict:
         document["known"] = len(report.known)
     if encoding:
         document["encoding"] = encoding
+    if form is not None and form.headers:
+        document["headers"] = {name.lower(): value for name, value in form.headers}
+    if form is not None and form.positions:
+        document["positions"] = "decoded-body"  # lines and columns count the decoded email body
     return document
 
 
 def render(reports: Iterable[FileReport], stream: IO[str], errors: list[dict] | None = None,
-           encodings: dict[str, str] | None = None, **_options: object) -> None:
-    files = [report_dict(r, (encodings or {}).get(r.path)) for r in reports]
+           encodings: dict[str, str] | None = None, forms: dict[str, Form] | None = None,
+           **_options: object) -> None:
+    files = [report_dict(r, (encodings or {}).get(r.path), (forms or {}).get(r.path)) for r in reports]
     document = {"version": 1, "files": files, "errors": errors or []}
     json.dump(document, stream, indent=2, ensure_ascii=False)
     stream.write("\n")

@@ -8,6 +8,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
+from ..formats import Form
 from ..model import FileReport, Finding, Severity
 from ..reading import encoding_note
 from ..wording import plural
@@ -70,16 +71,26 @@ def context_line(report: FileReport) -> str | None:
     A guess the note argues against is shown with a question mark and why it is not used."""
     parts = [f"{key}={value}" for key, value in report.context.items()]
     parts += [
-        f"{key}={i.value} (inferred from line {i.line})" if i.confident
+        f"{key}={i.value} (an .eml file)" if i.rule == "headers"
+        else f"{key}={i.value} (inferred from line {i.line})" if i.confident
         else f"{key}={i.value}? (line {i.line} suggests it, but {i.doubt}, so it is not used)"
         for key, i in report.inferred.items()
     ]
     return "context: " + ", ".join(parts) if parts else None
 
 
+def headers_line(form: Form | None) -> str | None:
+    """`headers: To: Dana Reyes <dana@x>, Subject: Thank you, Date: ...` for an email, else None."""
+    if form is None or not form.headers:
+        return None
+    return "headers: " + ", ".join(f"{name}: {value}" for name, value in form.headers)
+
+
 def render(reports: Iterable[FileReport], stream: IO[str], errors: list[dict] | None = None,
-           encodings: dict[str, str] | None = None, show_waived: bool = False, **_options: object) -> None:
+           encodings: dict[str, str] | None = None, forms: dict[str, Form] | None = None,
+           show_waived: bool = False, **_options: object) -> None:
     """`encodings`: for drafts that were not UTF-8, what their bytes were read as (a note line each).
+    `forms`: for emails, the headers read and where positions point (a line each).
     `show_waived`: list the findings the writer waived, after the others."""
     console = Console(file=stream, highlight=False, emoji=False)
     files = counts = waived = hidden_total = 0
@@ -101,9 +112,14 @@ def render(reports: Iterable[FileReport], stream: IO[str], errors: list[dict] | 
         known = context_line(report)
         if known:
             console.print(Text(f"  {known}", style="dim"), soft_wrap=True)
+        form = (forms or {}).get(report.path)
+        headers = headers_line(form)
+        if headers:
+            console.print(Text(f"  {_visible(headers)}", style="dim"), soft_wrap=True)
         note = encoding_note((encodings or {}).get(report.path, "utf-8"))
-        if note:
-            console.print(Text(f"  note: {note}", style="dim"), soft_wrap=True)
+        for note in (note, form.positions if form else None):
+            if note:
+                console.print(Text(f"  note: {note}", style="dim"), soft_wrap=True)
         for finding in report.findings:
             counts += 1
             by_severity[finding.severity] += 1
