@@ -116,3 +116,14 @@ def test_no_finding_ever_lies_inside_a_quoted_block(linter, reply, client):
     assert first_hidden_line <= quoted_from_line
     for finding in linter.lint_text(draft).findings:
         assert finding.start.line < first_hidden_line, finding
+
+
+def test_a_draft_of_quoted_text_alone_is_one_line_and_exit_2():
+    from typer.testing import CliRunner
+
+    from notelint.cli import app
+
+    result = CliRunner().invoke(app, ["check", "--no-cache", "-"], input="> I'll call you Friday\n> Dana\n")
+    assert result.exit_code == 2
+    assert result.stderr == ("notelint: error: <stdin>: the draft has no note of its own: only quoted text, headers "
+                             "or waiver lines\n")

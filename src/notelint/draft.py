@@ -205,7 +205,10 @@ def parse_draft(path: str, text: str, context: dict[str, str] | None = None, enc
         waived = waivers.find(text, body_start, meta)
     except waivers.WaiverError as exc:
         raise DraftError(str(exc)) from None
-    return Draft(path, text, body_start, merged, meta, _known_words(meta, "front matter"), encoding, waived, form)
+    draft = Draft(path, text, body_start, merged, meta, _known_words(meta, "front matter"), encoding, waived, form)
+    if is_blank(draft.linted_body):
+        raise DraftError("the draft has no note of its own: only quoted text, headers or waiver lines")
+    return draft
 
 
 def _blanked(text: str, form: Form) -> str:
