@@ -52,7 +52,8 @@ SIGNOFF = re.compile(rf"(?i)^[ \t]*(?:{SIGNOFF_WORDS})\b(?:[ \t]+[^\s.?]+){{0,3}
 POSTSCRIPT = re.compile(r"(?im)^[ \t]*p\.?[ \t]?s\.?[ \t]*[:\-—–]?[ \t]")
 GREETING_SEARCH_LINES = 14  # a letterhead and an address block fit in this many lines above the greeting
 SIGNOFF_SEARCH_LINES = 8
-LETTERHEAD_LINE_WORDS = 12  # an address, a date or a title line is short; a longer line is the note itself
+LETTERHEAD_LINE_WORDS = 12
+SIGNATURE_WORDS = 4  # a name, perhaps with a title: "Laura Smith, RN", "[Your Name]"  # an address, a date or a title line is short; a longer line is the note itself
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,12 @@ def find(text: str) -> Parts:
             if after:
                 signature = Span(after[0].start, after[-1].end)
             break
+    if closing is None and len(body_lines) > 1:
+        last, before = body_lines[-1], body_lines[-2]
+        alone = "\n\n" in text[before.end:last.start] or "\n" in text[before.end:last.start] and len(
+            text[before.start:before.end].split()) <= SIGNATURE_WORDS
+        if alone and len(text[last.start:last.end].split()) <= SIGNATURE_WORDS and last.start > start:
+            signature = last  # a name under the last paragraph, without a sign-off word: "Laura Smith, RN"
     return Parts(tuple(sorted(hidden)), subject, letterhead, greeting, closing, signature, postscript,
                  start, _trimmed_end(text, start, end))
 
