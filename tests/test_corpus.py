@@ -108,6 +108,7 @@ KNOWN_FAILURES = {
     ('k-037-bookkeeper-card-starbucks.txt', 'deference', 'miss'),
     ('k-041-lxd-linkedin-wall.txt', 'spelling', 'false alarm'),
     ('k-052-qa-playwright-no-greeting.txt', 'spelling', 'miss'),
+    ('h-022-parts-counter-laid-off.txt', 'deference', 'miss'),  # found by the two-model classifier, lost by the one
     # batch 2026-12-a after its first run and the issue-15/16 tuning, and the sentence classifier's misses
     ('b-006-qa-tester-hollowmere.txt', 'desperation', 'false alarm'),
     ('d-043-designer-emoji.txt', 'arrogance', 'false alarm'),

@@ -49,13 +49,23 @@ def sentence_scores(note: Note, folder: str) -> list[tuple[object, dict[str, flo
     if folder not in cache:
         nlp = load(folder)
         spans = [s for s in note.sentences if len(note.text[s.start:s.end].split()) >= MIN_WORDS]
-        docs = nlp.pipe(note.text[s.start:s.end] for s in spans)
-        cache[folder] = [(span, dict(doc.cats)) for span, doc in zip(spans, docs)]
+        scored = []
+        if spans:
+            textcat = nlp.get_pipe("textcat_multilabel")  # its model alone: the pipeline's bookkeeping costs more
+            rows = textcat.predict([nlp.make_doc(note.text[s.start:s.end]) for s in spans])
+            labels = textcat.labels
+            scored = [(span, {label: float(row[i]) for i, label in enumerate(labels)}) for span, row in zip(spans, rows)]
+        cache[folder] = scored
     return cache[folder]
 
 
-def read_sentences(paths: Iterable[Path]) -> list[tuple[str, frozenset[str]]]:
-    """Labelled sentences from JSON-lines files: {"text": ..., "labels": [...]} a line; bad lines raise ValueError."""
+Row = tuple[str, frozenset[str], frozenset[str]]  # the sentence, the labels it carries, the labels not judged
+
+
+def read_sentences(paths: Iterable[Path]) -> list[Row]:
+    """Labelled sentences from JSON-lines files, one a line: {"text": ..., "labels": [...]}, and optionally
+    "unknown": [...], labels the sentence was not judged for (they teach the model nothing either way).
+    A bad line raises ValueError."""
     rows = []
     for path in sorted(paths):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -63,13 +73,13 @@ def read_sentences(paths: Iterable[Path]) -> list[tuple[str, frozenset[str]]]:
                 continue
             try:
                 row = json.loads(line)
-                rows.append((str(row["text"]), frozenset(row.get("labels", []))))
+                rows.append((str(row["text"]), frozenset(row.get("labels", [])), frozenset(row.get("unknown", []))))
             except (ValueError, KeyError, TypeError) as exc:
                 raise ValueError(f"{path}:{number}: expected {{\"text\": ..., \"labels\": [...]}} ({exc})") from None
     return rows
 
 
-def train(rows: list[tuple[str, frozenset[str]]], labels: list[str], out: Path) -> None:
+def train(rows: list[Row], labels: list[str], out: Path) -> None:
     """Train a bag-of-words multilabel text classifier on `rows` and write it to `out`: same data, same bytes."""
     import spacy
     from spacy.training import Example
@@ -83,10 +93,12 @@ def train(rows: list[tuple[str, frozenset[str]]], labels: list[str], out: Path) 
     }})
     for label in labels:
         textcat.add_label(label)
-    rows = sorted(set(rows), key=lambda row: (row[0], sorted(row[1])))
+    rows = sorted(set(rows), key=lambda row: (row[0], sorted(row[1]), sorted(row[2])))
     examples = [
-        Example.from_dict(nlp.make_doc(text), {"cats": {label: float(label in tags) for label in labels}})
-        for text, tags in rows
+        Example.from_dict(nlp.make_doc(text), {"cats": {
+            label: float(label in tags) for label in labels if label not in unknown  # a missing label: no loss
+        }})
+        for text, tags, unknown in rows
     ]
     optimizer = nlp.initialize(lambda: examples)
     order = random.Random(SEED)

@@ -592,13 +592,13 @@ def train_models(
             fail(f"{data_dir}: no labelled sentences (*.jsonl) to train {target} on")
             raise typer.Exit(2)
         try:
-            rows = sorted(set(read_sentences(files)), key=lambda row: (row[0], sorted(row[1])))  # each sentence once
+            rows = sorted(set(read_sentences(files)), key=lambda row: (row[0], sorted(row[1]), sorted(row[2])))
         except ValueError as exc:
             fail(str(exc))
             raise typer.Exit(2) from None
-        unused = sorted({label for _, tags in rows for label in tags} - labels)
+        unused = sorted({label for _, tags, _ in rows for label in tags} - labels)
         train(rows, sorted(labels), Path(target))
-        positives = {label: sum(label in tags for _, tags in rows) for label in sorted(labels)}
+        positives = {label: sum(label in tags for _, tags, _ in rows) for label in sorted(labels)}
         print(f"{target}: {plural(len(rows), 'sentence')}; " + ", ".join(f"{k} {v}" for k, v in positives.items())
               + (f" (labels no rule reads: {', '.join(unused)})" if unused else ""))
 

@@ -70,6 +70,7 @@ class Compiled:
     phrases: PhraseMatcher  # phrases, whatever their case
     exact_phrases: PhraseMatcher  # phrases of case-sensitive rules
     regexes: dict[str, list[Any]] = field(default_factory=dict)
+    extra: dict[str, "Compiled"] = field(default_factory=dict)  # terms matched on demand, by key (doubts)
 
 
 def compile_rules(rules: list[RuleCore], model: str | None = None) -> Compiled:
@@ -82,8 +83,12 @@ def compile_rules(rules: list[RuleCore], model: str | None = None) -> Compiled:
     exact_phrases = PhraseMatcher(nlp.vocab, attr="ORTH")
     regexes: dict[str, list[Any]] = {}
     problems: list[str] = []
+    extra: dict[str, Compiled] = {}
     for rule in rules:
-        for key, terms in ((rule.code, rule.terms()), *rule.extra_terms().items()):
+        for key, terms in rule.extra_terms().items():  # matched only when needed: a matcher of their own
+            extra[key] = _compile_extra(nlp, key, terms, problems, rule)
+    for rule in rules:
+        for key, terms in ((rule.code, rule.terms()),):
             for i, pattern in enumerate(terms.patterns):
                 try:
                     matcher.add(key, [[token.as_spacy() for token in pattern]], greedy="LONGEST")
@@ -99,7 +104,26 @@ def compile_rules(rules: list[RuleCore], model: str | None = None) -> Compiled:
     problems += _missing_models(rules)
     if problems:
         raise RulePackError(problems)
-    return Compiled(nlp, matcher, phrases, exact_phrases, regexes)
+    return Compiled(nlp, matcher, phrases, exact_phrases, regexes, extra)
+
+
+def _compile_extra(nlp, key: str, terms, problems: list[str], rule: RuleCore) -> "Compiled":  # noqa: ANN001
+    """A rule's extra terms (a context rule's doubts) in matchers of their own, run only on notes that need them."""
+    from spacy.matcher import Matcher, PhraseMatcher
+
+    matcher = Matcher(nlp.vocab, validate=True)
+    for i, pattern in enumerate(terms.patterns):
+        try:
+            matcher.add(key, [[token.as_spacy() for token in pattern]], greedy="LONGEST")
+        except Exception as exc:  # spaCy reports pattern errors with several exception types
+            detail = str(exc).strip().splitlines()[-1].split("] ", 1)[-1]
+            problems.append(f"rule {rule.code} ({rule.name}): {key.split(':', 1)[1]}.patterns.{i}: {detail}")
+    phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+    exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+    if terms.phrases:
+        (exact if terms.case_sensitive else phrases).add(key, [nlp.make_doc(p) for p in terms.phrases])
+    regexes = {key: [compile_regex(expression) for expression in terms.regex]} if terms.regex else {}
+    return Compiled(nlp, matcher, phrases, exact, regexes)
 
 
 def _missing_models(rules: list[RuleCore]) -> list[str]:

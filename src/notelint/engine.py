@@ -80,9 +80,9 @@ class Linter:
     def lint_text(self, draft: Draft) -> FileReport:
         return next(self.lint([draft]))
 
-    def _matches(self, doc: Doc, text: str) -> dict[str, list[Span]]:
+    def _matches(self, doc: Doc, text: str, compiled: Compiled | None = None) -> dict[str, list[Span]]:
         """Every rule's phrase, pattern and regex hits, by rule code. Phrases skip extra spaces and line breaks."""
-        compiled = self.compiled
+        compiled = compiled or self.compiled
         found: dict[str, list[Span]] = defaultdict(list)
         strings = doc.vocab.strings
         for key, start, end in compiled.matcher(doc) if len(compiled.matcher) else ():
@@ -138,6 +138,8 @@ class Linter:
                 continue
             hit = next(iter(kinds.find(rule, note)), None)
             if hit is not None:
+                if rule.doubts is not None and rule.doubt_key not in note.matches:
+                    note.matches.update(self._matches(note.doc, note.text, self.compiled.extra[rule.doubt_key]))
                 against = context_kind.doubts(rule, note)
                 doubt = f"'{_words(note, against[0])}' on line {_line(note, against[0])}" if against else None
                 inferred[rule.key] = Inference(rule.value, _line(note, hit.span), rule.code, doubt is None, doubt)
@@ -233,8 +235,6 @@ def _with_hints(findings: list[Finding], rules: dict[str, RuleBase], stated: dic
 def _break_sentences_at_parts(doc: Doc, parts) -> None:  # noqa: ANN001 - parts.Parts
     """The greeting, the sign-off, the signature and the P.S. each start a sentence, and so does what follows
     the greeting, even without a blank line between ("Jess,\nThank you ..."). Set through one array."""
-    import bisect
-
     from spacy.attrs import SENT_START
 
     offsets = [span.start for span in (parts.greeting, parts.closing, parts.signature, parts.postscript) if span]
@@ -242,10 +242,12 @@ def _break_sentences_at_parts(doc: Doc, parts) -> None:  # noqa: ANN001 - parts.
         offsets.append(parts.greeting.end)
     if not offsets or not len(doc):
         return
-    token_starts = [t.idx for t in doc]
+    from spacy.attrs import IDX
+
+    token_starts = doc.to_array(IDX)  # one array, not a Token object per token
     starts = doc.to_array([SENT_START])
     for offset in offsets:
-        i = bisect.bisect_left(token_starts, offset)
+        i = int(token_starts.searchsorted(offset))
         while i < len(doc) and doc[i].is_space:
             i += 1
         if 0 < i < len(doc):

@@ -47,8 +47,11 @@ class Measure:
     parts: tuple[Span, ...] = ()
 
 
+WORD_CHARACTER = re.compile(r"[^\W_]")  # a letter or a digit, in any script
+
+
 def is_word(token: Token) -> bool:
-    return any(ch.isalnum() for ch in token.text)
+    return WORD_CHARACTER.search(token.text) is not None
 
 
 def words(doc: Doc) -> list[Token]:
@@ -60,9 +63,8 @@ def paragraphs(text: str) -> list[Span]:
     return [Span(*m.span()) for m in PARAGRAPH.finditer(text)]
 
 
-def word_counts(doc: Doc, spans: list[Span]) -> list[Measure]:
-    """Words inside each span (a sentence or a paragraph), in one pass over sorted offsets."""
-    offsets = [t.idx for t in words(doc)]
+def word_counts(offsets: list[int], spans: list[Span]) -> list[Measure]:
+    """Words inside each span (a sentence or a paragraph), given the sorted start offsets of the note's words."""
     return [
         Measure(bisect.bisect_left(offsets, s.end) - bisect.bisect_left(offsets, s.start), s) for s in spans
     ]

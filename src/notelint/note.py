@@ -44,6 +44,11 @@ class Note:
 
         return [t for t in words(self.doc) if not self.in_letterhead(Span(t.idx, t.idx))]
 
+    @cached_property
+    def word_offsets(self) -> list[int]:
+        """Where each of `word_tokens` starts, in order: counting words in a span is two bisections."""
+        return [t.idx for t in self.word_tokens]
+
     @property
     def parts(self) -> Parts:
         return self.draft.parts
@@ -95,7 +100,9 @@ class Note:
 
     @cached_property
     def _token_starts(self) -> list[int]:
-        return [t.idx for t in self.doc]
+        from spacy.attrs import IDX
+
+        return self.doc.to_array(IDX).tolist()
 
     def tokens(self, span: Span) -> tuple[int, int]:
         """The token indices [start, end) that cover a span."""

@@ -127,11 +127,11 @@ def _paragraphs(rule: MetricRule, note: Note) -> list[Measure]:
 
 
 def _sentence_words(rule: MetricRule, note: Note) -> list[Measure]:
-    return metrics.word_counts(note.doc, note.sentences)
+    return metrics.word_counts(note.word_offsets, note.sentences)
 
 
 def _paragraph_words(rule: MetricRule, note: Note) -> list[Measure]:
-    return metrics.word_counts(note.doc, note.paragraphs)
+    return metrics.word_counts(note.word_offsets, note.paragraphs)
 
 
 def _marks(pattern) -> Callable[[MetricRule, Note], list[Measure]]:  # noqa: ANN001 - a compiled regex
