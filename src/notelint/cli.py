@@ -201,7 +201,18 @@ def check(
     context: Annotated[
         Optional[list[str]],
         typer.Option("--context", "-c", metavar="KEY=VALUE",
-                     help="audience, stage or medium for every draft; wins over front matter."),
+                     help="audience, stage, medium, to, company, role, interview_date, send_date, interview or "
+                          "words for every draft; wins over front matter and notelint.yaml (docs/context.md)."),
+    ] = None,
+    interview: Annotated[
+        Optional[Path],
+        typer.Option("--interview", metavar="FILE",
+                     help="Your notes from the interview: the note should mention one of their topics."),
+    ] = None,
+    now: Annotated[
+        Optional[str],
+        typer.Option("--now", metavar="WHEN", hidden=True,
+                     help="Judge timing as if it were this ISO date and time (as NOTELINT_NOW does)."),
     ] = None,
     fail_on: Annotated[
         Optional[FailOn], typer.Option("--fail-on", help="Lowest severity that makes the exit code 1 (default: warning).")
@@ -236,7 +247,9 @@ def check(
     ] = None,
 ) -> None:
     """Check drafts and print findings and a score for each."""
-    from .draft import DraftError, parse_context_options
+    import os
+
+    from .draft import DraftError
     from .reading import parse_size
     from .reporters import NEEDS_RULES, default_format, write_report
 
@@ -245,16 +258,25 @@ def check(
     if jobs < 0:
         fail(f"--jobs must be 0 (one per core) or more, not {jobs}")
         raise typer.Exit(2)
+    from .situation import CLOCK_ENV, SituationError, options_layer, parse_moment
+
     try:
-        options_context = parse_context_options(context or [])
+        options = options_layer(context or [], interview)
+        moment = parse_moment(now, "--now") if now else parse_moment(os.environ[CLOCK_ENV], CLOCK_ENV) \
+            if os.environ.get(CLOCK_ENV) else None
         max_chars = parse_size(max_size)
-    except DraftError as exc:
+    except (DraftError, SituationError) as exc:
         fail(str(exc))
         raise typer.Exit(2) from None
     settings_for = _settings_finder(config_file, select, ignore or [], rules_dirs or [], fail_on, fail_under)
     reports, errors, encodings, ran = _collect(
-        paths, options_context, max_chars, settings_for, no_cache, cache_dir, model, jobs, output_format in NEEDS_RULES
+        paths, options, max_chars, settings_for, no_cache, cache_dir, model, jobs, output_format in NEEDS_RULES,
+        now=moment,
     )
+    if len(reports) > 1:  # the notes sent after one interview, read together (panel.py)
+        from .panel import check_panels
+
+        reports = check_panels(reports, ran)
     if write_baseline is not None:
         from .baseline import write as record
 
@@ -289,8 +311,12 @@ def check(
     raise typer.Exit(1 if any(_fails(report, settings_for(report.path)) for report in reports) else 0)
 
 
-def _collect(paths, options_context, max_chars, settings_for, no_cache, cache_dir, model, jobs, need_rules=False):  # noqa: ANN001, ANN202
+def _collect(paths, options, max_chars, settings_for, no_cache, cache_dir, model, jobs, need_rules=False,  # noqa: ANN001, ANN202
+             now=None):  # noqa: ANN001
     """Find, read and lint the drafts (from the cache where it can).
+
+    `options`: the --context and --interview values (a situation.Layer, or None); each draft's context
+    is settled from its config, the notelint.yaml in its folder, its front matter and these (situation.py).
 
     Returns (reports in order, read errors, encodings, the rules that ran by code). Rules are
     loaded only when a draft needs linting, or when `need_rules` (a format that describes them).
@@ -317,19 +343,28 @@ def _collect(paths, options_context, max_chars, settings_for, no_cache, cache_di
                 seen.add(key)
                 files.append(file)
 
+    from .situation import SituationError, context_file_finder, with_situation
+
     drafts, groups = [], {}
     encodings: dict[str, str] = {}  # drafts that were not UTF-8, and what was assumed
+    context_file = context_file_finder()
     for path in files:
         settings = settings_for(path)
         try:
-            draft = read_draft(path, options_context, max_chars)
+            draft = read_draft(path, options.context if options else {}, max_chars)
+            draft = with_situation(settings.config.applied_to(draft), settings.config, options, context_file(path), now)
+        except SituationError as exc:  # a context file's mistake is said once, however many drafts share it
+            problem = {"path": getattr(exc, "file", None) or ("<stdin>" if path == "-" else path), "message": str(exc)}
+            if problem not in errors:
+                errors.append(problem)
+            continue
         except DraftError as exc:
             errors.append({"path": "<stdin>" if path == "-" else path, "message": str(exc)})
             continue
         if draft.encoding != "utf-8":
             encodings[draft.path] = draft.encoding
         groups.setdefault(id(settings), (settings, []))[1].append(len(drafts))
-        drafts.append(settings.config.applied_to(draft))
+        drafts.append(draft)
 
     reports: list = [None] * len(drafts)
     ran: dict = {}
@@ -512,10 +547,12 @@ def explain(
     print("Why\n  " + " ".join(rule.why.split()) + "\n")
     print("Instead\n  " + " ".join(rule.instead.split()) + "\n")
     print(f"Category\n  {category.title}: {category.description}\n")
-    if rule.context.only or rule.context.skip:
+    if rule.context.only or rule.context.skip or rule.context.unless:
         only = "; ".join(f"{k} in {', '.join(v)}" for k, v in rule.context.only.items())
         skip = "; ".join(f"{k} is {', '.join(v)}" for k, v in rule.context.skip.items())
-        print("Applies\n  " + " ".join(p for p in (f"only when {only}" if only else "", f"not when {skip}" if skip else "") if p) + "\n")
+        unless = " or ".join(" and ".join(f"{k} is {', '.join(v)}" for k, v in e.items()) for e in rule.context.unless)
+        print("Applies\n  " + " ".join(p for p in (f"only when {only}" if only else "", f"not when {skip}" if skip else "",
+                                                     f"not when {unless}" if unless else "") if p) + "\n")
     print("Flagged")
     for example in rule.examples.fire:
         print("  - " + example.text.replace("\n", " / "))
@@ -673,7 +710,7 @@ def class_report(
 
     output_format = output_format.value
     settings_for = _settings_finder(config_file, None, [], rules_dirs or [], None, None)
-    reports, errors, _, _ = _collect(paths, {}, DEFAULT_MAX_CHARS, settings_for, False, None, None, 0)
+    reports, errors, _, _ = _collect(paths, None, DEFAULT_MAX_CHARS, settings_for, False, None, None, 0)
     roots = [Path(p) for p in paths if p != "-" and Path(p).is_dir()]
     categories = _load_packs([*settings_for(paths[0]).packs]).categories
     page = RENDERERS[output_format](build(reports, roots, categories))

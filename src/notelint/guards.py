@@ -50,6 +50,9 @@ def applies(context_filter: ContextFilter, context: dict[str, str]) -> bool:
     for key, values in context_filter.skip.items():
         if key in context and context[key] in values:
             return False
+    for entry in context_filter.unless:
+        if all(key in context and context[key] in values for key, values in entry.items()):
+            return False
     return True
 
 
