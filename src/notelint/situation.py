@@ -28,8 +28,8 @@ ALL_KEYS = (*CONTEXT_VALUES, "words", *SITUATION_KEYS)
 CLOCK_ENV = "NOTELINT_NOW"  # an ISO date and time that stands for "now" (tests, reproducible runs)
 # titles a person may introduce themselves with; the formal ones are kept in a greeting
 TITLES = {"mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "miss": "Miss", "mx": "Mx.", "dr": "Dr.", "doctor": "Dr.",
-          "prof": "Prof.", "professor": "Professor", "sir": "Sir", "dame": "Dame", "rev": "Rev.", "judge": "Judge"}
-FORMAL_TITLES = frozenset({"Dr.", "Prof.", "Professor", "Rev.", "Judge", "Sir", "Dame"})
+          "prof": "Prof.", "professor": "Prof.", "sir": "Sir", "dame": "Dame", "rev": "Rev.", "judge": "Judge"}
+FORMAL_TITLES = frozenset({"Dr.", "Prof.", "Rev.", "Judge", "Sir", "Dame"})
 ISO_MOMENT = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ](\d{1,2}:\d{2}(?::\d{2})?))?$")
 MAX_NOTES_CHARS = 100_000
 
