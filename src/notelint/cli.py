@@ -269,14 +269,19 @@ def check(
         fail(str(exc))
         raise typer.Exit(2) from None
     settings_for = _settings_finder(config_file, select, ignore or [], rules_dirs or [], fail_on, fail_under)
-    reports, errors, encodings, ran = _collect(
+    reports, errors, encodings, ran, drafts = _collect(
         paths, options, max_chars, settings_for, no_cache, cache_dir, model, jobs, output_format in NEEDS_RULES,
         now=moment,
     )
-    if len(reports) > 1:  # the notes sent after one interview, read together (panel.py)
-        from .panel import check_panels
+    if sum(1 for r in reports if r.situation.get("company") and r.situation.get("interview_date")) > 1:
+        from .panel import check_panels  # the notes sent after one interview, read together
 
-        reports = check_panels(reports, ran)
+        rules = ran
+        if not any(r.kind == "panel" for r in ran.values()):  # every draft came from the cache
+            first = settings_for(paths[0])
+            rules = {r.code: r for r in _load(first.packs, first.select, first.ignore, first.extend_select,
+                                              first.severity, config=first.config) if r.REPORTS}
+        reports = check_panels(reports, drafts, rules, lambda path: settings_for(path).config.ignored_here(path))
     if write_baseline is not None:
         from .baseline import write as record
 
@@ -318,7 +323,7 @@ def _collect(paths, options, max_chars, settings_for, no_cache, cache_dir, model
     `options`: the --context and --interview values (a situation.Layer, or None); each draft's context
     is settled from its config, the notelint.yaml in its folder, its front matter and these (situation.py).
 
-    Returns (reports in order, read errors, encodings, the rules that ran by code). Rules are
+    Returns (reports in order, read errors, encodings, the rules that ran by code, the drafts). Rules are
     loaded only when a draft needs linting, or when `need_rules` (a format that describes them).
     """
     from .draft import DraftError, expand_paths, read_draft
@@ -348,6 +353,7 @@ def _collect(paths, options, max_chars, settings_for, no_cache, cache_dir, model
     drafts, groups = [], {}
     encodings: dict[str, str] = {}  # drafts that were not UTF-8, and what was assumed
     context_file = context_file_finder()
+    files = [f for f in files if not _interview_notes(f, paths, context_file, options)]
     for path in files:
         settings = settings_for(path)
         try:
@@ -384,7 +390,23 @@ def _collect(paths, options, max_chars, settings_for, no_cache, cache_dir, model
                     cache.put(drafts[i], report)
         for i in indices:
             reports[i] = _without_waived(reports[i], settings)
-    return reports, errors, encodings, ran
+    return reports, errors, encodings, ran, drafts
+
+
+def _interview_notes(file: str, given: list[str], context_file, options) -> bool:  # noqa: ANN001
+    """True for interview notes met on a folder walk (named by --interview or the folder's notelint.yaml):
+    the writer's notes are read beside the drafts, never as one. A file named on the command line is checked."""
+    from .situation import SituationError, notes_named
+
+    if file == "-" or file in given:
+        return False
+    resolved = Path(file).resolve()
+    if options is not None and notes_named(options) == resolved:
+        return True
+    try:
+        return notes_named(context_file(file)) == resolved
+    except SituationError:
+        return False  # said when the draft is read
 
 
 def _settings_finder(config_file, select, ignore, packs, fail_on, fail_under):  # noqa: ANN001, ANN202
@@ -710,7 +732,7 @@ def class_report(
 
     output_format = output_format.value
     settings_for = _settings_finder(config_file, None, [], rules_dirs or [], None, None)
-    reports, errors, _, _ = _collect(paths, None, DEFAULT_MAX_CHARS, settings_for, False, None, None, 0)
+    reports, errors, _, _, _ = _collect(paths, None, DEFAULT_MAX_CHARS, settings_for, False, None, None, 0)
     roots = [Path(p) for p in paths if p != "-" and Path(p).is_dir()]
     categories = _load_packs([*settings_for(paths[0]).packs]).categories
     page = RENDERERS[output_format](build(reports, roots, categories))

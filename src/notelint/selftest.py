@@ -47,7 +47,8 @@ def run_examples(linter: Linter, rules: Iterable[RuleCore]) -> Iterator[ExampleR
             continue
         for verdict, examples in (("fire", rule.examples.fire), ("pass", rule.examples.pass_)):
             for i, example in enumerate(examples):
-                report = linter.lint_text(example_draft(example))
+                report = _panel_report(linter, rule, example) if rule.kind == "panel" else \
+                    linter.lint_text(example_draft(example))
                 # a finding a guess about the situation allowed is not the rule firing
                 found = tuple(f.match for f in report.findings if f.rule == rule.code and not f.allowed_because)
                 if verdict == "pass":
@@ -81,3 +82,15 @@ def example_draft(example):  # noqa: ANN001, ANN201 - a schema.Example -> a Draf
 
         return for_example(example.text, dict(example.context), example.notes)
     return parse_draft("example.txt", example.text, dict(example.context))
+
+
+def _panel_report(linter: Linter, rule, example):  # noqa: ANN001, ANN202 - a PanelRule, an Example -> a FileReport
+    """The example's report once the other notes of its panel (`others:`) have been read beside it."""
+    from dataclasses import replace
+
+    from .panel import check_panels
+
+    drafts = [example_draft(e) for e in (example, *example.others)]
+    drafts = [replace(d, path=f"example-{i}.txt") for i, d in enumerate(drafts)]
+    rules = {r.code: r for r in linter.rules}
+    return check_panels(list(linter.lint(drafts)), drafts, {**rules, rule.code: rule})[0]

@@ -393,10 +393,10 @@ def context_file_finder():  # noqa: ANN201 - path -> Layer | None
             candidate = folder / CONTEXT_FILE
             shown = Path(CONTEXT_FILE) if path in ("-", "<stdin>") else Path(path).parent / CONTEXT_FILE
             try:
-                read[folder] = _shown_as(read_context_file(candidate), shown) if candidate.is_file() else None
+                read[folder] = read_context_file(shown) if candidate.is_file() else None
             except SituationError as exc:
                 message = str(exc)
-                error = SituationError(message[len(str(candidate)) + 2:] if message.startswith(f"{candidate}: ") else message)
+                error = SituationError(message[len(str(shown)) + 2:] if message.startswith(f"{shown}: ") else message)
                 error.file = str(shown)  # reported once, as the file's own mistake
                 read[folder] = error
         found = read[folder]
@@ -407,6 +407,7 @@ def context_file_finder():  # noqa: ANN201 - path -> Layer | None
     return find
 
 
-def _shown_as(layer: Layer, shown: Path) -> Layer:
-    layer.name = str(shown)
-    return layer
+def notes_named(layer: Layer | None) -> Path | None:
+    """The interview notes a context file names: a file beside the drafts that is not a draft."""
+    notes = layer.values.get("interview") if layer is not None else None
+    return Path(notes).resolve() if notes is not None else None
