@@ -569,12 +569,12 @@ def explain(
     print("Why\n  " + " ".join(rule.why.split()) + "\n")
     print("Instead\n  " + " ".join(rule.instead.split()) + "\n")
     print(f"Category\n  {category.title}: {category.description}\n")
-    if rule.context.only or rule.context.skip or rule.context.unless:
+    if rule.context.only or rule.context.skip:
         only = "; ".join(f"{k} in {', '.join(v)}" for k, v in rule.context.only.items())
         skip = "; ".join(f"{k} is {', '.join(v)}" for k, v in rule.context.skip.items())
-        unless = " or ".join(" and ".join(f"{k} is {', '.join(v)}" for k, v in e.items()) for e in rule.context.unless)
+        keep = "; ".join(f"{k} is {', '.join(v)}" for k, v in rule.context.keep.items())
         print("Applies\n  " + " ".join(p for p in (f"only when {only}" if only else "", f"not when {skip}" if skip else "",
-                                                     f"not when {unless}" if unless else "") if p) + "\n")
+                                                     f"unless {keep}" if keep else "") if p) + "\n")
     print("Flagged")
     for example in rule.examples.fire:
         print("  - " + example.text.replace("\n", " / "))

@@ -206,10 +206,7 @@ def _allowed_because(rule: RuleBase, inferred: dict[str, Inference], stated: dic
         if guess.confident and not guards.applies(rule.context, {**stated, key: guess.value}):
             return (f"line {guess.line} suggests this note is {guards.CONTEXT_PHRASES[(key, guess.value)]}; "
                     f"if it is not, set `{key}: {CAUTIOUS_VALUES[key]}`")
-    # only guesses together keep it quiet (a context filter's `unless` entry of two keys): name the first
-    key, guess = next((k, g) for k, g in inferred.items() if g.confident)
-    return (f"line {guess.line} suggests this note is {guards.CONTEXT_PHRASES[(key, guess.value)]}; "
-            f"if it is not, set `{key}: {CAUTIOUS_VALUES[key]}`")
+    raise AssertionError("a rule kept quiet by no guess")
 
 
 def _with_hints(findings: list[Finding], rules: dict[str, RuleBase], stated: dict[str, str],

@@ -185,15 +185,13 @@ class ContextFilter(Strict):
 
     only: dict[ContextKey, list[str]] = {}
     skip: dict[ContextKey, list[str]] = {}
-    # situations skipped only when every key of one entry holds: `{audience: [recruiter], stage: [phone-screen]}`
-    # is a recruiter after a phone screen, not every recruiter nor every phone screen
-    unless: list[dict[ContextKey, list[str]]] = []
+    # situations in which the rule applies whatever `skip` says: a gift is fine after an offer, except
+    # to someone who interviewed you (`skip: {stage: [after-offer]}`, `keep: {audience: [interviewer]}`)
+    keep: dict[ContextKey, list[str]] = {}
 
     @model_validator(mode="after")
     def _known_values(self) -> "ContextFilter":
-        if any(not entry for entry in self.unless):
-            raise ValueError("unless: an entry needs at least one key")
-        for where in (self.only, self.skip, *self.unless):
+        for where in (self.only, self.skip, self.keep):
             for key, values in where.items():
                 unknown = [v for v in values if v not in CONTEXT_VALUES[key]]
                 if unknown:
