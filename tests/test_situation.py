@@ -172,3 +172,11 @@ def test_the_report_cache_knows_the_interview_notes_and_context_file(application
     (application / "notelint.yaml").write_text("company: Brightwater\n", encoding="utf-8")
     third = CliRunner().invoke(app, ["check", *cache, str(application / "note.txt")])
     assert "company=Brightwater" in third.stdout
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "sarif", "github", "gitlab", "junit"])
+def test_every_format_shows_the_context_and_where_it_came_from(application, output_format):
+    (application / "note.txt").write_text(NOTE.replace("Dear Dr. Lindqvist,", "Hi Anneli,"), encoding="utf-8")
+    result = check(str(application / "note.txt"), "-f", output_format)
+    assert "Halvard Marine" in result.stdout and str(application / "notelint.yaml") in result.stdout
+    assert "front matter" in result.stdout

@@ -2,7 +2,8 @@
 reader compares them ("migrating the billing system" mentions "the Atlas billing migration").
 
 Notes are whatever the writer jotted down: Markdown headings and bullets, numbered lines, or plain
-lines. Each non-empty line is one topic; a `label: detail` line is named by its label. Lines that
+lines. Each non-empty line other than a Markdown heading (which only groups them) is one topic; a
+`label: detail` line is named by its label. Lines that
 only introduce ("# Notes", "Interviewers:", a date) yield no words worth matching and are left out
 by the rule that reads the topics (kinds/recall.py), which knows the stock vocabulary.
 """
@@ -12,6 +13,7 @@ import re
 
 from .situation import Topic
 
+HEADING = re.compile(r"^\s*#{1,6}\s")
 MARKERS = re.compile(r"^\s*(?:#{1,6}\s+|[-*+•]\s+(?:\[[ xX]\]\s+)?|\d{1,3}[.)]\s+|>\s*)")
 EMPHASIS = re.compile(r"[*_`~]+")
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -30,6 +32,8 @@ def topics(text: str) -> tuple[Topic, ...]:
             if number and raw.strip() == "---":
                 in_front_matter = False
             continue
+        if HEADING.match(raw):
+            continue  # a heading groups topics ("## Tom Reyes (SRE lead)"); its lines are the topics
         line = LINK.sub(r"\1", MARKERS.sub("", raw))
         line = " ".join(EMPHASIS.sub("", line).split())
         if not WORD.search(line):

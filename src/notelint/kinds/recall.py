@@ -29,7 +29,7 @@ class RecallRule(RuleBase):
 
     kind: Literal["recall"]
     stock_words: list[str] = []  # words that never make a mention: interview, team, role ...
-    common_rank: int = Field(2000, ge=0)  # nor do the N most frequent English words (unless capitalised)
+    common_rank: int = Field(2000, ge=0)  # nor do the N most frequent English words
     suggest: int = Field(3, ge=1, le=5)  # how many topics the message names
     guards: Guards = Guards(negation=False, quotation=False)
     PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset({"topics"})
@@ -45,16 +45,13 @@ class RecallRule(RuleBase):
 
 
 def key_stems(rule: RecallRule, topic: Topic, ignored: frozenset[str]) -> set[str]:
-    """The stems of a topic's distinctive words: not stock, not the reader's or company's names, and not
-    among the most common words unless written with a capital inside the line (a project's name)."""
+    """The stems of a topic's distinctive words: not stock, not the reader's, company's or role's names,
+    and not among the most common English words."""
     common = spelling.common_words(rule.common_rank)
     found = set()
-    for i, word in enumerate(words(topic.text)):
+    for word in words(topic.text):
         lower = word.lower().replace("’", "'").removesuffix("'s")
-        if len(lower) < MIN_WORD or lower in rule.stock or lower in ignored:
-            continue
-        named = i > 0 and word[:1].isupper()
-        if lower in common and not named:
+        if len(lower) < MIN_WORD or lower in rule.stock or lower in ignored or lower in common:
             continue
         found.add(stem(lower))
     return found

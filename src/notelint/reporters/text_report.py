@@ -11,7 +11,7 @@ from rich.text import Text
 from ..model import FileReport, Finding, Severity
 from ..reading import encoding_note
 from ..wording import plural
-from .shared import known_note
+from .shared import context_line, known_note
 
 # A draft is anyone's text: control characters (an escape sequence could clear the screen or retitle
 # the terminal) are shown as their visible pictures, one character for one, so columns stay aligned.
@@ -62,30 +62,6 @@ def _finding(console: Console, path: str, finding: Finding) -> None:
         console.print(Text(f"      allowed: {finding.allowed_because}", style="dim"), soft_wrap=True)
     if finding.context_hint:
         console.print(Text(f"      note: {finding.context_hint}", style="dim"), soft_wrap=True)
-
-
-def context_line(report: FileReport) -> str | None:
-    """`context: audience=panel, to=Dr. Anneli Lindqvist (acme/notelint.yaml); stage=after-offer (inferred
-    from line 3)`, or None when nothing is known: the stated values grouped by where they came from.
-
-    A guess the note argues against is shown with a question mark and why it is not used."""
-    parts = [f"{group} ({source})" if source else group for source, group in stated_groups(report)]
-    parts += [
-        f"{key}={i.value} (inferred from line {i.line})" if i.confident
-        else f"{key}={i.value}? (line {i.line} suggests it, but {i.doubt}, so it is not used)"
-        for key, i in report.inferred.items()
-    ]
-    return "context: " + "; ".join(parts) if parts else None
-
-
-def stated_groups(report: FileReport) -> list[tuple[str, str]]:
-    """(source, "key=value, key=value") for the stated context and situation, in the order sources win."""
-    values = {**report.context, **report.situation}
-    groups: dict[str, list[str]] = {}
-    for key, value in values.items():
-        shown = " & ".join(value) if isinstance(value, list) else str(value)
-        groups.setdefault(report.sources.get(key, ""), []).append(f"{key}={shown}")
-    return [(source, ", ".join(items)) for source, items in groups.items()]
 
 
 def render(reports: Iterable[FileReport], stream: IO[str], errors: list[dict] | None = None,
