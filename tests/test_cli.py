@@ -86,7 +86,8 @@ def test_json_document_keys_and_positions(tmp_path):
     draft.write_text(BAD_NOTE)
     data = json.loads(run("check", str(draft), "--format", "json").stdout)
     [report] = data["files"]
-    assert set(report) == {"path", "score", "band", "deductions", "context", "inferred_context", "findings", "waived"}
+    assert set(report) == {"path", "score", "band", "deductions", "context", "situation", "context_sources",
+                           "inferred_context", "findings", "waived"}
     gift = next(f for f in report["findings"] if f["rule"] == "NL601")
     assert set(gift) == {"rule", "name", "category", "severity", "message", "line", "column", "end_line",
                          "end_column", "match", "instead", "suggestion", "context_hint", "allowed_because"}
@@ -172,7 +173,8 @@ def test_context_option_overrides_front_matter(tmp_path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--context", "mood=happy"], "--context 'mood=happy': expected key=value with key one of audience, stage, medium"),
+        (["--context", "mood=happy"], "--context 'mood=happy': expected key=value with key one of audience, stage, medium, "
+                                      "words, to, company, role, interview_date, send_date, interview"),
         (["--select", "NL9999"], "unknown rule, code prefix or category 'NL9999' (see `notelint rules`)"),
     ],
 )

@@ -46,7 +46,8 @@ def findings(tmp_path: Path, text: str, code: str = "NL9001") -> list[tuple[str,
 def test_every_kind_module_is_registered_under_its_kind_name():
     from notelint.kinds import KINDS
 
-    assert set(KINDS) == {"classifier", "context", "existence", "form", "metric", "repeated", "required", "spelling", "substitution"}
+    assert set(KINDS) == {"classifier", "context", "existence", "form", "metric", "panel", "personal", "recall", "repeated",
+                          "required", "spelling", "substitution", "timing"}
     for name, module in KINDS.items():
         assert module.Rule.model_fields["kind"].annotation.__args__ == (name,)
         assert callable(module.find)
@@ -57,7 +58,7 @@ def test_an_unknown_kind_names_the_registered_ones(tmp_path):
     with pytest.raises(RulePackError) as error:
         load_rules([tmp_path])
     assert error.value.problems == [
-        f"{tmp_path / 'rule.yaml'}: kind must be one of classifier, context, existence, form, metric, repeated, required, spelling, substitution"
+        f"{tmp_path / 'rule.yaml'}: kind must be one of classifier, context, existence, form, metric, panel, personal, recall, repeated, required, spelling, substitution, timing"
     ]
 
 

@@ -296,7 +296,7 @@ examples:
     (("code: NL9001", "code: 9001"), "code: expected text, not a number (9001)"),
     (("severity: warning", "severity: warn"), "severity: 'warn' is not one of info, warning, error; did you mean 'warning'?"),
     (("kind: existence", "kind: existance"),
-     "kind must be one of classifier, context, existence, form, metric, repeated, required, spelling, substitution; "
+     "kind must be one of classifier, context, existence, form, metric, panel, personal, recall, repeated, required, spelling, substitution, timing; "
      "did you mean 'existence'?"),
     (("why: Pay comes later.\n", ""), "why: missing (required)"),
     (("phrases:", "phrasess:"), "phrasess: unknown key; did you mean 'phrases'?"),
@@ -312,7 +312,7 @@ examples:
     (("category: salary_talk", "category: casual_tones"), "category: 'casual_tones' is not declared; declare it under "
      "`categories:` in the pack's pack.yaml or use one of length, specificity, gratitude, interest, greeting_signoff, "
      "gifts, social_media, pushy_follow_up, deference, arrogance, desperation, placeholder, casual_tone, spelling, money, "
-     "negativity; "
+     "negativity, personalization, timing; "
      "did you mean 'casual_tone'?"),
     (("phrases: [salary]", "phrases: [salary]\nsupersedes: [NL13O2]"), "supersedes: no rule NL13O2; did you mean NL1302?"),
 ])

@@ -62,7 +62,7 @@ def test_all_problems_in_all_files_at_once(tmp_path):
     assert (
         f"{c}: category: 'presents' is not declared; declare it under `categories:` in the pack's pack.yaml or use "
         "one of length, specificity, gratitude, interest, greeting_signoff, gifts, social_media, pushy_follow_up, "
-        "deference, arrogance, desperation, placeholder, casual_tone, spelling, money, negativity"
+        "deference, arrogance, desperation, placeholder, casual_tone, spelling, money, negativity, personalization, timing"
     ) in found
     assert f"{a}: severity: 'loud' is not one of info, warning, error" in found
     assert f"{b}: name: missing (required)" in found
@@ -72,7 +72,7 @@ def test_all_problems_in_all_files_at_once(tmp_path):
 
 def test_missing_kind(tmp_path):
     path = write(tmp_path, "k.yaml", GOOD.replace("kind: existence\n", ""))
-    assert problems(tmp_path) == [f"{path}: kind: missing (one of classifier, context, existence, form, metric, repeated, required, spelling, substitution)"]
+    assert problems(tmp_path) == [f"{path}: kind: missing (one of classifier, context, existence, form, metric, panel, personal, recall, repeated, required, spelling, substitution, timing)"]
 
 
 def test_bad_operator(tmp_path):

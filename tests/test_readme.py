@@ -46,3 +46,9 @@ def test_the_quality_commands_exit_as_commented():
     for command in commands:
         expected = 1 if "exits 1" in command else 0
         assert run(command).exit_code == expected, command
+
+
+def test_the_context_aware_sample_is_what_a_run_prints():
+    block = README.split("$ notelint check examples/halvard-marine/\n", 1)[1].split("```", 1)[0]
+    assert run("notelint check --no-cache examples/halvard-marine/").stdout == block, \
+        "run: notelint check examples/halvard-marine/, and paste its output"

@@ -62,6 +62,8 @@ class ReportCache:
     def key(self, draft: Draft) -> str:
         digest = hashlib.sha256(self.salt.encode())
         digest.update(json.dumps(draft.context, sort_keys=True).encode())
+        situation = draft.situation  # to, company, dates, where each came from, the interview notes' bytes
+        digest.update(json.dumps([situation.values(), situation.source, situation.notes_digest], sort_keys=True).encode())
         digest.update(draft.text.encode("utf-8", "surrogatepass"))
         # the same text read as Markdown or as an email is another note; an email's positions are its file's
         digest.update(f"\n{draft.form.kind}\n".encode())
@@ -72,6 +74,8 @@ class ReportCache:
         return self.directory / key[:2] / f"{key}.json"
 
     def get(self, draft: Draft) -> FileReport | None:
+        if draft.situation.uses_clock():
+            return None  # judged against the time of the check: never stored, never served
         key = self.key(draft)
         try:
             entry = json.loads(self._path(key).read_text(encoding="utf-8"))
@@ -82,6 +86,8 @@ class ReportCache:
             return None
 
     def put(self, draft: Draft, report: FileReport) -> None:
+        if draft.situation.uses_clock():
+            return
         key = self.key(draft)
         path = self._path(key)
         try:
@@ -131,4 +137,6 @@ def _report_from(data: dict, path: str) -> FileReport:
         context=dict(data["context"]),
         inferred={key: Inference(**value) for key, value in data["inferred"].items()},
         waived=_findings_from(data["waived"]),
+        situation=dict(data.get("situation") or {}),
+        sources=dict(data.get("sources") or {}),
     )

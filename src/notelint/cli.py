@@ -201,7 +201,18 @@ def check(
     context: Annotated[
         Optional[list[str]],
         typer.Option("--context", "-c", metavar="KEY=VALUE",
-                     help="audience, stage or medium for every draft; wins over front matter."),
+                     help="audience, stage, medium, to, company, role, interview_date, send_date, interview or "
+                          "words for every draft; wins over front matter and notelint.yaml (docs/context.md)."),
+    ] = None,
+    interview: Annotated[
+        Optional[Path],
+        typer.Option("--interview", metavar="FILE",
+                     help="Your notes from the interview: the note should mention one of their topics."),
+    ] = None,
+    now: Annotated[
+        Optional[str],
+        typer.Option("--now", metavar="WHEN", hidden=True,
+                     help="Judge timing as if it were this ISO date and time (as NOTELINT_NOW does)."),
     ] = None,
     fail_on: Annotated[
         Optional[FailOn], typer.Option("--fail-on", help="Lowest severity that makes the exit code 1 (default: warning).")
@@ -236,7 +247,9 @@ def check(
     ] = None,
 ) -> None:
     """Check drafts and print findings and a score for each."""
-    from .draft import DraftError, parse_context_options
+    import os
+
+    from .draft import DraftError
     from .reading import parse_size
     from .reporters import NEEDS_RULES, default_format, write_report
 
@@ -245,16 +258,30 @@ def check(
     if jobs < 0:
         fail(f"--jobs must be 0 (one per core) or more, not {jobs}")
         raise typer.Exit(2)
+    from .situation import CLOCK_ENV, SituationError, options_layer, parse_moment
+
     try:
-        options_context = parse_context_options(context or [])
+        options = options_layer(context or [], interview)
+        moment = parse_moment(now, "--now") if now else parse_moment(os.environ[CLOCK_ENV], CLOCK_ENV) \
+            if os.environ.get(CLOCK_ENV) else None
         max_chars = parse_size(max_size)
-    except DraftError as exc:
+    except (DraftError, SituationError) as exc:
         fail(str(exc))
         raise typer.Exit(2) from None
     settings_for = _settings_finder(config_file, select, ignore or [], rules_dirs or [], fail_on, fail_under)
-    reports, errors, encodings, forms, ran = _collect(
-        paths, options_context, max_chars, settings_for, no_cache, cache_dir, model, jobs, output_format in NEEDS_RULES
+    reports, errors, encodings, forms, ran, drafts = _collect(
+        paths, options, max_chars, settings_for, no_cache, cache_dir, model, jobs, output_format in NEEDS_RULES,
+        now=moment,
     )
+    if sum(1 for r in reports if r.situation.get("company") and r.situation.get("interview_date")) > 1:
+        from .panel import check_panels  # the notes sent after one interview, read together
+
+        rules = ran
+        if not any(r.kind == "panel" for r in ran.values()):  # every draft came from the cache
+            first = settings_for(paths[0])
+            rules = {r.code: r for r in _load(first.packs, first.select, first.ignore, first.extend_select,
+                                              first.severity, config=first.config) if r.REPORTS}
+        reports = check_panels(reports, drafts, rules, lambda path: settings_for(path).config.ignored_here(path))
     if write_baseline is not None:
         from .baseline import write as record
 
@@ -289,10 +316,14 @@ def check(
     raise typer.Exit(1 if any(_fails(report, settings_for(report.path)) for report in reports) else 0)
 
 
-def _collect(paths, options_context, max_chars, settings_for, no_cache, cache_dir, model, jobs, need_rules=False):  # noqa: ANN001, ANN202
+def _collect(paths, options, max_chars, settings_for, no_cache, cache_dir, model, jobs, need_rules=False,  # noqa: ANN001, ANN202
+             now=None):  # noqa: ANN001
     """Find, read and lint the drafts (from the cache where it can).
 
-    Returns (reports in order, read errors, encodings, forms, the rules that ran by code). Rules are
+    `options`: the --context and --interview values (a situation.Layer, or None); each draft's context
+    is settled from its config, the notelint.yaml in its folder, its front matter and these (situation.py).
+
+    Returns (reports in order, read errors, encodings, forms, the rules that ran by code, the drafts). Rules are
     loaded only when a draft needs linting, or when `need_rules` (a format that describes them).
     """
     from .draft import DraftError, expand_paths, read_draft
@@ -317,13 +348,23 @@ def _collect(paths, options_context, max_chars, settings_for, no_cache, cache_di
                 seen.add(key)
                 files.append(file)
 
+    from .situation import SituationError, context_file_finder, with_situation
+
     drafts, groups = [], {}
     encodings: dict[str, str] = {}  # drafts that were not UTF-8, and what was assumed
     forms: dict = {}  # drafts whose form the report shows: an email's headers, positions in a decoded body
+    context_file = context_file_finder()
+    files = [f for f in files if not _interview_notes(f, paths, context_file, options)]
     for path in files:
         settings = settings_for(path)
         try:
-            draft = read_draft(path, options_context, max_chars)
+            draft = read_draft(path, options.context if options else {}, max_chars)
+            draft = with_situation(settings.config.applied_to(draft), settings.config, options, context_file(path), now)
+        except SituationError as exc:  # a context file's mistake is said once, however many drafts share it
+            problem = {"path": getattr(exc, "file", None) or ("<stdin>" if path == "-" else path), "message": str(exc)}
+            if problem not in errors:
+                errors.append(problem)
+            continue
         except DraftError as exc:
             errors.append({"path": "<stdin>" if path == "-" else path, "message": str(exc)})
             continue
@@ -332,7 +373,7 @@ def _collect(paths, options_context, max_chars, settings_for, no_cache, cache_di
         if draft.form.headers or draft.form.positions:
             forms[draft.path] = draft.form
         groups.setdefault(id(settings), (settings, []))[1].append(len(drafts))
-        drafts.append(settings.config.applied_to(draft))
+        drafts.append(draft)
 
     reports: list = [None] * len(drafts)
     ran: dict = {}
@@ -352,7 +393,23 @@ def _collect(paths, options_context, max_chars, settings_for, no_cache, cache_di
                     cache.put(drafts[i], report)
         for i in indices:
             reports[i] = _without_waived(reports[i], settings)
-    return reports, errors, encodings, forms, ran
+    return reports, errors, encodings, forms, ran, drafts
+
+
+def _interview_notes(file: str, given: list[str], context_file, options) -> bool:  # noqa: ANN001
+    """True for interview notes met on a folder walk (named by --interview or the folder's notelint.yaml):
+    the writer's notes are read beside the drafts, never as one. A file named on the command line is checked."""
+    from .situation import SituationError, notes_named
+
+    if file == "-" or file in given:
+        return False
+    resolved = Path(file).resolve()
+    if options is not None and notes_named(options) == resolved:
+        return True
+    try:
+        return notes_named(context_file(file)) == resolved
+    except SituationError:
+        return False  # said when the draft is read
 
 
 def _settings_finder(config_file, select, ignore, packs, fail_on, fail_under):  # noqa: ANN001, ANN202
@@ -518,7 +575,9 @@ def explain(
     if rule.context.only or rule.context.skip:
         only = "; ".join(f"{k} in {', '.join(v)}" for k, v in rule.context.only.items())
         skip = "; ".join(f"{k} is {', '.join(v)}" for k, v in rule.context.skip.items())
-        print("Applies\n  " + " ".join(p for p in (f"only when {only}" if only else "", f"not when {skip}" if skip else "") if p) + "\n")
+        keep = "; ".join(f"{k} is {', '.join(v)}" for k, v in rule.context.keep.items())
+        print("Applies\n  " + " ".join(p for p in (f"only when {only}" if only else "", f"not when {skip}" if skip else "",
+                                                     f"unless {keep}" if keep else "") if p) + "\n")
     print("Flagged")
     for example in rule.examples.fire:
         print("  - " + example.text.replace("\n", " / "))
@@ -678,7 +737,7 @@ def class_report(
 
     output_format = output_format.value
     settings_for = _settings_finder(config_file, None, [], rules_dirs or [], None, None)
-    reports, errors, _, _, _ = _collect(paths, {}, DEFAULT_MAX_CHARS, settings_for, False, None, None, 0)
+    reports, errors, _, _, _, _ = _collect(paths, None, DEFAULT_MAX_CHARS, settings_for, False, None, None, 0)
     roots = [Path(p) for p in paths if p != "-" and Path(p).is_dir()]
     categories = _load_packs([*settings_for(paths[0]).packs]).categories
     page = RENDERERS[output_format](build(reports, roots, categories))

@@ -7,14 +7,15 @@ globs, include and exclude) are relative to the folder the config file is in.
 from __future__ import annotations
 
 import fnmatch
+import re
 import tomllib
 from pathlib import Path, PurePosixPath
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import ConfigDict, Field, ValidationError, field_validator
+from pydantic import ConfigDict, Field, ValidationError, model_validator
 
 from .model import CONTEXT_VALUES
-from .schema import ContextKey, Strict, describe_errors
+from .schema import Strict, describe_errors
 
 CONFIG_FILES = (".notelint.toml", "pyproject.toml")
 # what `notelint check .` must not read as a thank-you note in a drafts repository
@@ -43,7 +44,8 @@ class Config(Strict):
     fail_on: FailOn | None = Field(None, alias="fail-on")
     fail_under: int | None = Field(None, alias="fail-under", ge=0, le=100)
     packs: list[str] = []
-    context: dict[ContextKey, str] = {}
+    # audience, stage, medium, and the situation's keys (to, company, role, interview_date, send_date, interview)
+    context: dict[str, Any] = {}
     include: list[str] | None = None
     exclude: list[str] = list(DEFAULT_EXCLUDE)
     extend_exclude: list[str] = Field([], alias="extend-exclude")
@@ -51,13 +53,16 @@ class Config(Strict):
 
     path: Path | None = Field(None, exclude=True)  # the file it came from; None for the defaults
 
-    @field_validator("context")
-    @classmethod
-    def _known_values(cls, context: dict[str, str]) -> dict[str, str]:
-        for key, value in context.items():
-            if value not in CONTEXT_VALUES[key]:
-                raise ValueError(f"{key}: {value!r} is not one of {', '.join(CONTEXT_VALUES[key])}")
-        return context
+    @model_validator(mode="after")
+    def _known_context(self) -> "Config":
+        from .situation import SituationError, read_layer
+
+        try:
+            read_layer(self.context, "config", self.root, strict=True, where="context")
+        except SituationError as exc:
+            # "context.stge: unknown key", as pydantic names a key; "context: stage: 'lunch' is not one of ..."
+            raise ValueError(re.sub(r"^context: (\S+): unknown key", r"context.\1: unknown key", str(exc))) from None
+        return self
 
     @property
     def root(self) -> Path:
@@ -70,9 +75,10 @@ class Config(Strict):
         """The draft with this config's default context (below front matter and --context) and words."""
         from dataclasses import replace
 
-        if not self.context and not self.words:
+        filters = {k: str(v).strip().lower() for k, v in self.context.items() if k in CONTEXT_VALUES}
+        if not filters and not self.words:
             return draft
-        return replace(draft, context={**self.context, **draft.context}, known_words=draft.known_words | self.known_words())
+        return replace(draft, context={**filters, **draft.context}, known_words=draft.known_words | self.known_words())
 
     def known_words(self) -> frozenset[str]:
         return frozenset(part.lower() for word in self.words for part in word.split())

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from . import formats, waivers, yaml12
 from .formats import Form
 from .model import CONTEXT_VALUES, Inference, Position
+from .situation import NO_SITUATION, Situation, SituationError
 from .reading import (
     DEFAULT_MAX_CHARS, DRAFT_SUFFIXES, DraftError, check_length, decode_bytes, is_blank, read_bytes, walk_drafts,
 )
@@ -40,6 +41,7 @@ class Draft:
     encoding: str = "utf-8"  # how the bytes were read: "utf-8", "cp1252", "utf-16-le" ...
     waivers: tuple = ()  # waivers.Waiver: rules the writer waived, with the reason
     form: Form = formats.PLAIN  # how the file was read (formats.py): markup and headers hidden, where positions point
+    situation: Situation = NO_SITUATION  # to, company, dates, interview notes, and where context came from
 
     @cached_property
     def _unwaived_body(self) -> str:
@@ -215,6 +217,13 @@ def _blanked(text: str, form: Form) -> str:
     from .parts import blank
 
     return blank(text, form.hidden)
+    try:
+        from .situation import front_matter_layer, settle
+
+        _, _, situation = settle([front_matter_layer(meta, path)])
+    except SituationError as exc:
+        raise DraftError(str(exc)) from None
+    return Draft(path, text, body_start, merged, meta, _known_words(meta, "front matter"), encoding, waived, situation)
 
 
 def read_draft(path: str, context: dict[str, str] | None = None, max_chars: int = DEFAULT_MAX_CHARS) -> Draft:

@@ -122,7 +122,8 @@ class Linter:
             found += [_waiver_finding(draft, *problem) for problem in problems]
         findings = _with_hints(sorted(found, key=Finding.sort_key), self._by_code, stated, inferred)
         return FileReport(draft.path, findings, score(findings), stated, inferred,
-                          tuple(sorted(waived, key=Finding.sort_key)))
+                          tuple(sorted(waived, key=Finding.sort_key)), situation=draft.situation.values(),
+                          sources=draft.situation.shown_sources())
 
     def _infer(self, note: Note) -> dict[str, Inference]:
         """Guesses at the context values nobody stated; the first rule (by code) that matches a key wins.
@@ -274,7 +275,8 @@ def _not_a_note(draft: Draft, words: int) -> FileReport:
         instead="Check that this is the file you meant; a thank-you note fits on one screen.",
     )
     advice = "Not a thank-you note: check that this is the file you meant."
-    return FileReport(draft.path, (finding,), Score(0, "rewrite", advice, (Deduction(code, 100),)), dict(draft.context))
+    return FileReport(draft.path, (finding,), Score(0, "rewrite", advice, (Deduction(code, 100),)), dict(draft.context),
+                      situation=draft.situation.values(), sources=draft.situation.shown_sources())
 
 
 def _waiver_finding(draft: Draft, line: Span, message: str, instead: str) -> Finding:

@@ -47,10 +47,17 @@ def applies(context_filter: ContextFilter, context: dict[str, str]) -> bool:
     for key, values in context_filter.only.items():
         if key in context and context[key] not in values:
             return False
+    if kept(context_filter, context):
+        return True
     for key, values in context_filter.skip.items():
         if key in context and context[key] in values:
             return False
     return True
+
+
+def kept(context_filter: ContextFilter, context: dict[str, str]) -> bool:
+    """True when a known context value is one the rule keeps applying in, whatever `skip` says."""
+    return any(key in context and context[key] in values for key, values in context_filter.keep.items())
 
 
 def context_hint(context_filter: ContextFilter, stated: dict[str, str]) -> str | None:
@@ -63,6 +70,8 @@ def context_hint(context_filter: ContextFilter, stated: dict[str, str]) -> str |
     for key in CONTEXT_VALUES:
         if key in stated:
             continue
+        if key in context_filter.skip and kept(context_filter, stated):
+            continue  # the stated situation keeps the rule on, whatever this key is
         if key in context_filter.skip:
             off = list(context_filter.skip[key])
         elif key in context_filter.only:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any
 
 
 class Severity(str, Enum):
@@ -136,3 +137,7 @@ class FileReport:
     inferred: dict[str, Inference] = field(default_factory=dict)  # read from the note where nothing was stated
     waived: tuple[Finding, ...] = ()  # findings the writer waived, with a reason, in the draft
     known: tuple[Finding, ...] = ()  # findings a --baseline holds: not listed, but still in the score
+    # to, company, role, interview_date, send_date, interview: as stated (situation.py), JSON-ready
+    situation: dict[str, Any] = field(default_factory=dict)
+    # where each stated value (context and situation) came from: "front matter", "--context", a file's path
+    sources: dict[str, str] = field(default_factory=dict)

@@ -33,6 +33,10 @@ class Note:
     context: dict[str, str] = field(default_factory=dict)  # stated, then inferred for keys nobody stated
     classified: dict = field(default_factory=dict)  # sentence scores by classifier model folder (classify.py)
 
+    @property
+    def situation(self):  # noqa: ANN201 - situation.Situation: to, company, dates, interview notes
+        return self.draft.situation
+
     @cached_property
     def text(self) -> str:
         return self.draft.linted_body  # the text the doc was made from; doc.text rebuilds it on every call

@@ -136,8 +136,30 @@ class TokenSpec(Strict):
 
 class Example(Strict):
     text: str
-    context: dict[ContextKey, str] = {}
+    # audience, stage, medium, and the situation: to, company, role, interview_date, send_date
+    context: dict[str, str | list[str]] = {}
     match: str | None = None  # fire examples: the words the rule must report, not only that it fires
+    notes: str | None = None  # the writer's interview notes, as text, for rules that read them
+    # other notes sent after the same interview, for rules that compare them (kind: panel)
+    others: list["Example"] = []
+
+    @field_validator("context")
+    @classmethod
+    def _known_context(cls, context: dict[str, Any]) -> dict[str, Any]:
+        from .situation import SituationError, read_layer
+
+        if "interview" in context:
+            raise ValueError("interview: give the notes' text under `notes:` instead of a path")
+        try:
+            read_layer(context, "example", __import__("pathlib").Path.cwd(), strict=True, where="context")
+        except SituationError as exc:
+            raise ValueError(str(exc).removeprefix("context: ")) from None
+        return context
+
+    @property
+    def situated(self) -> bool:
+        """True when the example states more than the context filters (so it needs situation.for_example)."""
+        return bool(self.notes) or any(k not in CONTEXT_VALUES for k in self.context)
 
 
 def _as_example(value: Any) -> Any:
@@ -163,10 +185,13 @@ class ContextFilter(Strict):
 
     only: dict[ContextKey, list[str]] = {}
     skip: dict[ContextKey, list[str]] = {}
+    # situations in which the rule applies whatever `skip` says: a gift is fine after an offer, except
+    # to someone who interviewed you (`skip: {stage: [after-offer]}`, `keep: {audience: [interviewer]}`)
+    keep: dict[ContextKey, list[str]] = {}
 
     @model_validator(mode="after")
     def _known_values(self) -> "ContextFilter":
-        for where in (self.only, self.skip):
+        for where in (self.only, self.skip, self.keep):
             for key, values in where.items():
                 unknown = [v for v in values if v not in CONTEXT_VALUES[key]]
                 if unknown:

@@ -47,7 +47,8 @@ def run_examples(linter: Linter, rules: Iterable[RuleCore]) -> Iterator[ExampleR
             continue
         for verdict, examples in (("fire", rule.examples.fire), ("pass", rule.examples.pass_)):
             for i, example in enumerate(examples):
-                report = linter.lint_text(parse_draft("example.txt", example.text, dict(example.context)))
+                report = _panel_report(linter, rule, example) if rule.kind == "panel" else \
+                    linter.lint_text(example_draft(example))
                 # a finding a guess about the situation allowed is not the rule firing
                 found = tuple(f.match for f in report.findings if f.rule == rule.code and not f.allowed_because)
                 if verdict == "pass":
@@ -71,3 +72,25 @@ def _context_examples(linter: Linter, rule) -> Iterator[ExampleResult]:  # noqa:
             else:
                 ok = by_rule and inferred.confident == (verdict == "infer")
             yield ExampleResult(rule.code, verdict, i, text, ok, found)
+
+
+def example_draft(example):  # noqa: ANN001, ANN201 - a schema.Example -> a Draft
+    """The draft an example stands for: its text, with its context and, when it gives them, its situation
+    and interview notes."""
+    if example.situated:
+        from .situation import for_example
+
+        return for_example(example.text, dict(example.context), example.notes)
+    return parse_draft("example.txt", example.text, dict(example.context))
+
+
+def _panel_report(linter: Linter, rule, example):  # noqa: ANN001, ANN202 - a PanelRule, an Example -> a FileReport
+    """The example's report once the other notes of its panel (`others:`) have been read beside it."""
+    from dataclasses import replace
+
+    from .panel import check_panels
+
+    drafts = [example_draft(e) for e in (example, *example.others)]
+    drafts = [replace(d, path=f"example-{i}.txt") for i, d in enumerate(drafts)]
+    rules = {r.code: r for r in linter.rules}
+    return check_panels(list(linter.lint(drafts)), drafts, {**rules, rule.code: rule})[0]

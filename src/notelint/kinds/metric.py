@@ -144,6 +144,8 @@ def _marks(pattern) -> Callable[[MetricRule, Note], list[Measure]]:  # noqa: ANN
 
 
 def _detail_words(rule: MetricRule, note: Note) -> list[Measure]:
+    if note.situation.topics:
+        return []  # the writer's interview notes say what the conversation was: kind recall judges against them
     common = spelling.common_words(rule.common_rank)
     prose = {t.i for t in note.word_tokens}  # not the letterhead
     allowed = metrics.conversation_tokens(note.doc, rule.cues) & prose if rule.cues else prose

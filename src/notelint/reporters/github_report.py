@@ -15,7 +15,7 @@ from typing import IO, Iterable
 
 from ..model import FileReport, Finding, Severity
 from ..wording import plural
-from .shared import SEVERITIES, ci_path, counts, known_note, one_line, plain_line
+from .shared import SEVERITIES, ci_path, context_line, counts, known_note, one_line, plain_line
 
 ANNOTATIONS_PER_LEVEL = 10  # GitHub's limit per step for each of error, warning and notice
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -83,6 +83,9 @@ def log_lines(reports: list[FileReport]) -> list[str]:
         hidden = known_note(report)
         lines.append(one_line(f"{path}: score {report.score.value}/100 ({report.score.band})"
                               + (f"; {hidden}" if hidden else "")))
+        known = context_line(report)
+        if known:
+            lines.append(one_line(f"{path}: {known}"))
         lines += [plain_line(path, finding) for finding in report.findings]
     return lines
 

@@ -12,7 +12,7 @@ import json
 from typing import IO, Iterable
 
 from ..model import FileReport, Severity
-from .shared import ci_path, fingerprints
+from .shared import ci_path, context_line, fingerprints
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -21,8 +21,10 @@ def issues(reports: Iterable[FileReport]) -> list[dict]:
     found = []
     for report in reports:
         path = ci_path(report.path)
+        known = context_line(report)
         for finding, fingerprint in zip(report.findings, fingerprints(report)):
             found.append({
+                **({"content": {"body": known}} if known else {}),
                 "type": "issue",
                 "description": f"{finding.message} ({finding.rule} {finding.name})",
                 "check_name": finding.rule,

@@ -36,6 +36,8 @@ def report_dict(report: FileReport, encoding: str | None = None, form: Form | No
         "band": report.score.band,
         "deductions": [{"rule": d.rule, "points": d.points} for d in report.score.deductions],
         "context": report.context,
+        "situation": report.situation,
+        "context_sources": report.sources,
         "inferred_context": {
             key: {"value": i.value, "line": i.line, "rule": i.rule, "confident": i.confident, "doubt": i.doubt}
             for key, i in report.inferred.items()

@@ -14,7 +14,7 @@ from typing import IO, Iterable
 
 from ..model import FileReport, Severity
 from ..wording import plural
-from .shared import ci_path, known_note, plain_line
+from .shared import ci_path, context_line, known_note, plain_line
 
 # characters XML 1.0 cannot hold at all, even escaped; a draft may contain them
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -49,7 +49,8 @@ def document(reports: Iterable[FileReport], errors: list[dict] | None = None, fa
         out = ET.SubElement(case, "system-out")
         hidden = known_note(report)
         head = f"score {report.score.value}/100 ({report.score.band})" + (f"; {hidden}" if hidden else "")
-        out.text = _xml("\n".join([head, *rest])) + "\n"
+        known = context_line(report)
+        out.text = _xml("\n".join([head, *([known] if known else []), *rest])) + "\n"
     for error in errors:
         path = ci_path(error["path"])
         case = ET.SubElement(suite, "testcase", classname=_xml(_folder(path)), name=_xml(path))

@@ -28,7 +28,9 @@ def limits(rule) -> str | None:  # noqa: ANN001
 def _applies(rule) -> str | None:  # noqa: ANN001
     only = "; ".join(f"{k} is {', '.join(v)}" for k, v in rule.context.only.items())
     skip = "; ".join(f"{k} is {', '.join(v)}" for k, v in rule.context.skip.items())
-    parts = [f"only when {only}" if only else "", f"not when {skip}" if skip else ""]
+    keep = "; ".join(f"{k} is {', '.join(v)}" for k, v in rule.context.keep.items())
+    parts = [f"only when {only}" if only else "", f"not when {skip}" if skip else "",
+             f"unless {keep}" if keep else ""]
     return " and ".join(p for p in parts if p) or None
 
 

@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..model import FileReport, Finding, Severity, rule_number
-from .shared import ci_path, fingerprints
+from .shared import ci_path, context_dict, fingerprints
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -118,7 +118,7 @@ def document(reports: Iterable[FileReport], errors: list[dict] | None = None,
     for report in reports:
         location = artifact_location(report.path)
         artifact = {"location": location, "roles": ["analysisTarget"],
-                    "properties": {"score": report.score.value, "band": report.score.band}}
+                    "properties": {"score": report.score.value, "band": report.score.band, **context_dict(report)}}
         if (encodings or {}).get(report.path):
             artifact["encoding"] = encodings[report.path]
         artifacts.append(artifact)

@@ -60,6 +60,38 @@ def known_note(report: FileReport) -> str | None:
     return f"{plural(count, 'known finding')} not shown (the baseline holds {them}); the score counts {them}"
 
 
+def context_line(report: FileReport) -> str | None:
+    """`context: audience=panel, to=Dr. Anneli Lindqvist (acme/notelint.yaml); stage=after-offer (inferred
+    from line 3)`, or None when nothing is known: the stated values grouped by where they came from.
+
+    A guess the note argues against is shown with a question mark and why it is not used."""
+    parts = [f"{group} ({source})" if source else group for source, group in stated_groups(report)]
+    parts += [
+        f"{key}={i.value} (an .eml file)" if i.rule == "headers"
+        else f"{key}={i.value} (inferred from line {i.line})" if i.confident
+        else f"{key}={i.value}? (line {i.line} suggests it, but {i.doubt}, so it is not used)"
+        for key, i in report.inferred.items()
+    ]
+    return "context: " + "; ".join(parts) if parts else None
+
+
+def stated_groups(report: FileReport) -> list[tuple[str, str]]:
+    """(source, "key=value, key=value") for the stated context and situation, in the order sources win."""
+    values = {**report.context, **report.situation}
+    groups: dict[str, list[str]] = {}
+    for key, value in values.items():
+        shown = " & ".join(value) if isinstance(value, list) else str(value)
+        groups.setdefault(report.sources.get(key, ""), []).append(f"{key}={shown}")
+    return [(source, ", ".join(items)) for source, items in groups.items()]
+
+
+def context_dict(report: FileReport) -> dict:
+    """The context for machine formats: stated values, where each came from, and the guesses."""
+    return {"context": {**report.context, **report.situation}, "sources": dict(report.sources),
+            "inferred": {key: {"value": i.value, "line": i.line, "confident": i.confident}
+                         for key, i in report.inferred.items()}}
+
+
 def plain_line(path: str, finding: Finding) -> str:
     """`path:line:col: severity code message`, one line whatever the draft held."""
     return one_line(f"{path}:{finding.start.line}:{finding.start.column}: "

@@ -12,7 +12,7 @@ from ..formats import Form
 from ..model import FileReport, Finding, Severity
 from ..reading import encoding_note
 from ..wording import plural
-from .shared import known_note
+from .shared import context_line, known_note
 
 # A draft is anyone's text: control characters (an escape sequence could clear the screen or retitle
 # the terminal) are shown as their visible pictures, one character for one, so columns stay aligned.
@@ -63,20 +63,6 @@ def _finding(console: Console, path: str, finding: Finding) -> None:
         console.print(Text(f"      allowed: {finding.allowed_because}", style="dim"), soft_wrap=True)
     if finding.context_hint:
         console.print(Text(f"      note: {finding.context_hint}", style="dim"), soft_wrap=True)
-
-
-def context_line(report: FileReport) -> str | None:
-    """`context: stage=after-offer (inferred from line 3), audience=panel` or None when nothing is known.
-
-    A guess the note argues against is shown with a question mark and why it is not used."""
-    parts = [f"{key}={value}" for key, value in report.context.items()]
-    parts += [
-        f"{key}={i.value} (an .eml file)" if i.rule == "headers"
-        else f"{key}={i.value} (inferred from line {i.line})" if i.confident
-        else f"{key}={i.value}? (line {i.line} suggests it, but {i.doubt}, so it is not used)"
-        for key, i in report.inferred.items()
-    ]
-    return "context: " + ", ".join(parts) if parts else None
 
 
 def headers_line(form: Form | None) -> str | None:

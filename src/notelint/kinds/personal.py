@@ -1,0 +1,233 @@
+"""`kind: personal`: with the situation known (`to`, `company`), is the note addressed to the right
+person, by the name and title they gave, and about the right company?
+
+Each rule picks one `check`:
+
+- `name-spelling`: a name in the greeting is close to the reader's but spelled otherwise
+  ("Dear Mr. Lindquist," to Dr. Anneli Lindqvist); rapidfuzz's ratio, at or above `similarity`;
+- `title`: the reader gave a formal title (Dr., Prof.) and the greeting drops it ("Hi Anneli,",
+  "Dear Ms. Lindqvist,");
+- `generic-greeting`: the greeting names nobody ("Dear Hiring Manager,", "To whom it may concern,",
+  "Hello,") though the note knows who it is for; to several people, a group greeting is fine;
+- `someone-else`: the greeting names someone who is not among the readers (a mail-merge slip);
+- `other-company`: the note speaks of joining, or the team at, a company that is not `company`
+  (left over from an earlier note);
+- `company-spelling`: the same, with a name close to `company` but spelled otherwise.
+
+The greeting is the one parts.py found; the rules are silent when the situation does not say.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import ClassVar, Iterator, Literal
+
+from pydantic import Field
+
+from ..model import Span
+from ..note import Hit, Note
+from ..parts import GREETING_WORDS
+from ..schema import Guards, RuleBase
+from ..situation import TITLES, Person
+from ..wording import fill
+
+Check = Literal["name-spelling", "title", "generic-greeting", "someone-else", "other-company", "company-spelling"]
+NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+GREETING_START = re.compile(rf"(?i)^\W*(?:{GREETING_WORDS})\b")
+# words of a greeting that name a role or a group, not a person
+GROUP_WORDS = frozenset({
+    "hiring", "manager", "managers", "team", "teams", "committee", "panel", "panelists", "sir", "sirs", "madam",
+    "recruiter", "recruiting", "all", "everyone", "there", "members", "member", "of", "the", "search", "selection",
+    "whom", "it", "may", "concern", "colleagues", "friends", "folks", "human", "resources", "hr", "talent",
+    "acquisition", "and", "or", "interview", "interviewers", "interviewer", "department", "recruitment", "board",
+    "people", "staff", "to", "my", "our", "dear", "mr", "mrs", "ms", "dr", "prof", "professor",
+})
+# greetings that do for strangers only, even to a panel
+STRANGER = re.compile(r"(?i)\b(?:sir|madam|whom|concern|hiring\s+manager)\b")
+MIN_SHORT_FORM = 3  # "Ann" for Anneli, "Chris" for Christina: a short form of the given name
+# the usual English short forms that are not the start of the name ("Tom" for Thomas)
+SHORT_FORMS = {
+    "tom": "thomas", "bob": "robert", "rob": "robert", "bill": "william", "will": "william", "liz": "elizabeth",
+    "beth": "elizabeth", "betty": "elizabeth", "kate": "katherine kathryn catherine", "kathy": "katherine kathryn",
+    "jim": "james", "jimmy": "james", "mike": "michael", "dave": "david", "dan": "daniel", "danny": "daniel",
+    "ben": "benjamin", "nick": "nicholas", "matt": "matthew", "joe": "joseph", "pat": "patricia patrick",
+    "sue": "susan", "jen": "jennifer", "jenny": "jennifer", "andy": "andrew", "tony": "anthony",
+    "rick": "richard", "dick": "richard", "ted": "edward", "ed": "edward", "steve": "stephen steven",
+    "greg": "gregory", "jeff": "jeffrey", "peggy": "margaret", "maggie": "margaret", "meg": "margaret",
+    "sandy": "sandra alexandra", "alex": "alexander alexandra", "sam": "samuel samantha", "chuck": "charles",
+    "charlie": "charles", "harry": "henry", "hank": "henry", "jack": "john", "johnny": "john", "jon": "jonathan",
+    "nate": "nathan nathaniel", "becky": "rebecca", "vicky": "victoria", "abby": "abigail", "mandy": "amanda",
+}
+# the writer's own past or present employer, not the one they write to
+OWN_HISTORY = re.compile(
+    r"(?i)\b(?:my|I\s+was|I'?ve|I\s+have|I\s+had|I\s+led|I\s+built|I\s+ran|I\s+spent|previous(?:ly)?|former(?:ly)?|"
+    r"current(?:ly)?|last\s+(?:job|role)|worked|years)\b")
+COMPANY_NAME = r"([A-Z][\w&.'’-]*(?:\s+(?:&\s+)?[A-Z][\w&.'’-]*){0,3})"
+COMPANY_PLACES = [
+    re.compile(rf"\b(?:join|joining|joined)\s+(?:the\s+(?:[\w-]+\s+){{0,3}}team\s+at\s+)?{COMPANY_NAME}"),
+    re.compile(rf"\b(?:team|role|position|job|opportunity|people|everyone|mission|customers|career|opening|vacancy|"
+               rf"colleagues|engineers|culture)\s+(?:at|with)\s+{COMPANY_NAME}"),
+    re.compile(rf"\b{COMPANY_NAME}['’]s\s+(?:team|mission|customers|culture|platform|future|values|growth|approach|"
+               rf"products?|engineers|office|people|plans|roadmap|success|vision|work)\b"),
+]
+NOT_A_COMPANY = frozenset({"the", "a", "an", "this", "that", "your", "our", "my", "i", "we", "you", "it", "they",
+                           "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                           "linkedin", "zoom", "teams", "slack"})
+
+
+class PersonalRule(RuleBase):
+    """Fires when the note misses the person or company its situation names."""
+
+    kind: Literal["personal"]
+    check: Check
+    similarity: float = Field(75, ge=50, le=100)  # rapidfuzz ratio: a different spelling of the same name
+    guards: Guards = Guards(negation=False, quotation=True)
+    PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset({"match", "expected", "reader", "company"})
+
+
+def fold(word: str) -> str:
+    """Lower case without accents or a trailing possessive: 'Lindqvist’s' -> 'lindqvist'."""
+    word = unicodedata.normalize("NFKD", word.strip(".,;:!?'’")).encode("ascii", "ignore").decode() or word
+    return re.sub(r"['’]s$", "", word.lower())
+
+
+def _similar(a: str, b: str) -> float:
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(fold(a), fold(b))
+
+
+def greeting_words(note: Note) -> tuple[Span, list[tuple[Span, str]]] | None:
+    """The greeting's span and the name words in it (titles, greeting and group words left out)."""
+    greeting = note.parts.greeting
+    if greeting is None:
+        return None
+    text = note.text[greeting.start:greeting.end]
+    opening = GREETING_START.match(text)
+    skip_to = opening.end() if opening else 0
+    found = []
+    for m in NAME_WORD.finditer(text, skip_to):
+        word = m.group().rstrip(".")
+        if fold(word) in GROUP_WORDS or fold(word).rstrip(".") in TITLES or not word[:1].isupper():
+            continue
+        found.append((Span(greeting.start + m.start(), greeting.start + m.start() + len(word)), word))
+    return greeting, found
+
+
+def _title_before(note: Note, span: Span) -> str | None:
+    before = note.text[max(0, span.start - 12):span.start].split()
+    word = fold(before[-1]).rstrip(".") if before else ""
+    return TITLES.get(word)
+
+
+def _matches_person(word: str, person: Person) -> bool:
+    folded = fold(word)
+    if any(folded == fold(n) for n in person.names()):
+        return True
+    given = fold(person.given or "")
+    if given and given in SHORT_FORMS.get(folded, "").split():
+        return True
+    return len(folded) >= MIN_SHORT_FORM and bool(given) and given.startswith(folded)
+
+
+def _with_title(note: Note, span: Span) -> Span:
+    """The span widened to the title before it: "Ms. Okafor" rather than "Okafor"."""
+    before = note.text[max(0, span.start - 12):span.start]
+    m = re.search(r"([^\W\d_]+)\.?\s+$", before)
+    if m and fold(m.group(1)) in TITLES:
+        return Span(span.start - len(before) + m.start(1), span.end)
+    return span
+
+
+def _greeting_hits(rule: PersonalRule, note: Note) -> Iterator[Hit]:
+    people = note.situation.to
+    found = greeting_words(note)
+    if not people or found is None:
+        return
+    greeting, names = found
+    reader = " and ".join(p.written for p in people)
+    expected = " and ".join(p.greeting_name for p in people)
+    if rule.check == "generic-greeting":
+        if names:
+            return
+        greeting_text = note.words(greeting)
+        if len(people) > 1 and not STRANGER.search(greeting_text):
+            return  # "Dear all," to a panel names the group
+        yield Hit(greeting, fill(rule.message, match=greeting_text.strip(" ,"), expected=f"Dear {expected}", reader=reader))
+        return
+    matched: list[tuple[Span, str, Person]] = []
+    unknown: list[tuple[Span, str]] = []
+    for span, word in names:
+        person = next((p for p in people if _matches_person(word, p)), None)
+        if person is not None:
+            matched.append((span, word, person))
+        else:
+            unknown.append((span, word))
+    if rule.check == "name-spelling":
+        for span, word in unknown:
+            best = max(((n, p) for p in people for n in p.names()), key=lambda np: _similar(word, np[0]))
+            if _similar(word, best[0]) >= rule.similarity:
+                yield Hit(span, fill(rule.message, match=word, expected=best[0], reader=best[1].written))
+    elif rule.check == "someone-else":
+        if matched or not unknown:
+            return
+        if any(_similar(word, n) >= rule.similarity for _, word in unknown for p in people for n in p.names()):
+            return  # a misspelling of the reader's name: name-spelling says so
+        span = _with_title(note, Span(unknown[0][0].start, unknown[-1][0].end))
+        yield Hit(span, fill(rule.message, match=note.words(span), expected=f"Dear {expected}", reader=reader))
+    elif rule.check == "title":
+        for person in people:
+            if not person.formal:
+                continue
+            own = [(span, word) for span, word, p in matched if p is person]
+            if not own:
+                continue
+            family_named = any(person.family and fold(word) in {fold(n) for n in person.family.split()} for _, word in own)
+            title = _title_before(note, own[0][0])
+            if family_named and title == person.title:
+                continue
+            if family_named and title is None:
+                continue  # "Dear Anneli Lindqvist,": the full name, formal enough
+            span = _with_title(note, Span(own[0][0].start, own[-1][0].end))
+            yield Hit(span, fill(rule.message, match=note.words(span), expected=person.greeting_name,
+                                 reader=person.written))
+
+
+def _company_hits(rule: PersonalRule, note: Note) -> Iterator[Hit]:
+    company = note.situation.company
+    if not company:
+        return
+    parts = note.parts
+    closing = min((s.start for s in (parts.closing, parts.signature, parts.postscript) if s), default=len(note.text))
+    allowed = {fold(w) for w in NAME_WORD.findall(company)}
+    people = {fold(n) for p in note.situation.to for n in p.names()}
+    topics = " ".join(t.text for t in note.situation.topics)
+    seen: set[str] = set()
+    for pattern in COMPANY_PLACES:
+        for m in pattern.finditer(note.prose, 0, closing):
+            name = re.sub(r"['’]s$", "", m.group(1)).strip(" .")
+            words = [fold(w) for w in NAME_WORD.findall(name)]
+            if not words or words[0] in NOT_A_COMPANY or name in seen:
+                continue
+            if set(words) <= allowed or set(words) <= people or (topics and name in topics):
+                continue
+            sentence_start = max(note.text.rfind(".", 0, m.start()), note.text.rfind("\n\n", 0, m.start()), 0)
+            if OWN_HISTORY.search(note.text[sentence_start:m.start(1)]):
+                continue  # "my years at Contoso": the writer's own employer
+            seen.add(name)
+            span = Span(m.start(1), m.start(1) + len(name))
+            if note.in_letterhead(span):
+                continue
+            close = _similar(name, company) >= rule.similarity
+            if (rule.check == "company-spelling") == close:
+                yield Hit(span, fill(rule.message, match=name, company=company, expected=company))
+
+
+def find(rule: PersonalRule, note: Note) -> Iterator[Hit]:
+    if rule.check in ("other-company", "company-spelling"):
+        yield from _company_hits(rule, note)
+    else:
+        yield from _greeting_hits(rule, note)
+
+
+Rule = PersonalRule  # what the kind registry reads
