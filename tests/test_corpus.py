@@ -116,7 +116,6 @@ KNOWN_FAILURES = {
     ('h-032-credit-union-humbled.txt', 'desperation', 'false alarm'),
     ('l-003-pr-agency-omg.txt', 'interest', 'false alarm'),
     ('l-003-pr-agency-omg.txt', 'specificity', 'miss'),
-    ('l-009-surveyor-accept-text.txt', 'interest', 'false alarm'),
     ('l-010-electrician-van.txt', 'money', 'miss'),
     ('l-013-customs-gmail-reply.txt', 'social_media', 'false alarm'),
     ('l-017-qa-fintech-chaos.txt', 'negativity', 'miss'),

@@ -181,7 +181,7 @@ def test_sarif_from_the_report_cache_still_describes_the_rules(drafts, tmp_path_
     assert [r["partialFingerprints"] for r in second_run["results"]] == \
         [r["partialFingerprints"] for r in first_run["results"]]
     only = json.loads(run("check", "drafts", "-f", "sarif", "--cache-dir", cache, "--select", "gifts").stdout)
-    assert [r["id"] for r in only["runs"][0]["tool"]["driver"]["rules"]] == ["NL601"]
+    assert [r["id"] for r in only["runs"][0]["tool"]["driver"]["rules"]] == ["NL601", "NL602"]
 
 
 def test_sarif_names_unreadable_drafts_and_a_failed_execution(drafts):

@@ -207,7 +207,14 @@ def parse_draft(path: str, text: str, context: dict[str, str] | None = None, enc
         waived = waivers.find(text, body_start, meta)
     except waivers.WaiverError as exc:
         raise DraftError(str(exc)) from None
-    draft = Draft(path, text, body_start, merged, meta, _known_words(meta, "front matter"), encoding, waived, form)
+    try:
+        from .situation import front_matter_layer, settle
+
+        _, _, situation = settle([front_matter_layer(meta, path)])
+    except SituationError as exc:
+        raise DraftError(str(exc)) from None
+    draft = Draft(path, text, body_start, merged, meta, _known_words(meta, "front matter"), encoding, waived, form,
+                  situation)
     if is_blank(draft.linted_body):
         raise DraftError("the draft has no note of its own: only quoted text, headers or waiver lines")
     return draft
@@ -217,13 +224,6 @@ def _blanked(text: str, form: Form) -> str:
     from .parts import blank
 
     return blank(text, form.hidden)
-    try:
-        from .situation import front_matter_layer, settle
-
-        _, _, situation = settle([front_matter_layer(meta, path)])
-    except SituationError as exc:
-        raise DraftError(str(exc)) from None
-    return Draft(path, text, body_start, merged, meta, _known_words(meta, "front matter"), encoding, waived, situation)
 
 
 def read_draft(path: str, context: dict[str, str] | None = None, max_chars: int = DEFAULT_MAX_CHARS) -> Draft:
