@@ -161,9 +161,11 @@ def test_a_pack_category_is_listed_explained_reported_and_evaluated(tmp_path):
     note.write_text("---\nexpect: [salary_talk]\n---\nDear Ana,\n\nThank you for the tour of the clinic and the triage "
                     "board. I would love to join the team. What is the salary range?\n\nBest regards,\nJo Lee\nBSc Nursing, Class of 2027\n")
     report = json.loads(run("check", "--pack", str(HOUSE), "--format", "json", str(note)).stdout)
-    assert [(f["rule"], f["category"], f["match"]) for f in report["files"][0]["findings"]] == [
-        ("NL5001", "salary_talk", "salary range")
+    # the pack's phrase and the built-in money classifier each report it, under their own categories
+    assert [(f["rule"], f["category"]) for f in report["files"][0]["findings"]] == [
+        ("NL1501", "money"), ("NL5001", "salary_talk")
     ]
+    assert report["files"][0]["findings"][1]["match"] == "salary range"
     evaluated = json.loads(run("eval", "--pack", str(HOUSE), "--format", "json", str(note)).stdout)
     assert evaluated["categories"]["salary_talk"]["tp"] == 1
 
