@@ -31,27 +31,40 @@ class Doubts(MatchFields):
     """Words that, anywhere in the note, make the rule's guess unsure ("offer of a second interview")."""
 
 
-class ContextRule(RuleCore, MatchFields):
-    """Infers the note's situation from what it says, when nobody stated it."""
+class Guess(RuleCore):
+    """What every rule that guesses the situation has: the key and value it sets, and its examples."""
 
-    kind: Literal["context"]
     code: str = Field(pattern=r"^NL0\d{2}$")
     sets: dict[ContextKey, str] = Field(min_length=1, max_length=1)
-    within: Literal["body", "opening", "closing"] = "body"
-    # a negation rarely changes the situation: "couldn't have happened without your referral"
-    guards: Guards = Guards(negation=False)
-    doubts: Doubts | None = None
     examples: ContextExamples
 
     REPORTS: ClassVar[bool] = False
     category: ClassVar[str] = "context"
 
     @model_validator(mode="after")
-    def _known_value(self) -> "ContextRule":
+    def _known_value(self) -> "Guess":
         for key, value in self.sets.items():
             if value not in CONTEXT_VALUES[key]:
                 raise ValueError(f"sets: {key}: unknown value {value!r}; known: {list(CONTEXT_VALUES[key])}")
         return self
+
+    @property
+    def key(self) -> str:
+        return next(iter(self.sets))
+
+    @property
+    def value(self) -> str:
+        return self.sets[self.key]
+
+
+class ContextRule(Guess, MatchFields):
+    """Infers the note's situation from what it says, when nobody stated it."""
+
+    kind: Literal["context"]
+    within: Literal["body", "opening", "closing"] = "body"
+    # a negation rarely changes the situation: "couldn't have happened without your referral"
+    guards: Guards = Guards(negation=False)
+    doubts: Doubts | None = None
 
     def terms(self) -> Terms:
         return MatchFields.terms(self)
@@ -62,14 +75,6 @@ class ContextRule(RuleCore, MatchFields):
     @property
     def doubt_key(self) -> str:
         return f"{self.code}:doubts"
-
-    @property
-    def key(self) -> str:
-        return next(iter(self.sets))
-
-    @property
-    def value(self) -> str:
-        return self.sets[self.key]
 
 
 def find(rule: ContextRule, note: Note) -> Iterator[Hit]:

@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 from typing import ClassVar, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from ..note import Hit, Note
-from ..schema import CONTEXT_VALUES, ContextKey, RuleCore, Terms
-from .context import ContextExamples
+from .context import Guess
 
 # The reader named inside the first sentence, as texts do: "Thanks Dana, ...", "Thanks Marco for having me",
 # "thank u so much Dee!!", "Thanks for letting me know Rob, and ...", "Frank, I appreciate ...": a
@@ -35,41 +34,18 @@ def reader_named_first(line: str) -> bool:
     return any(m.group(1).lower() not in NOT_NAMES for m in NAMED.finditer(first))
 
 
-class FormRule(RuleCore):
+class FormRule(Guess):
     """Guesses a context value from the note's shape: its parts, length and first words."""
 
     kind: Literal["form"]
-    code: str = Field(pattern=r"^NL0\d{2}$")
-    sets: dict[ContextKey, str] = Field(min_length=1, max_length=1)
     subject: bool | None = None  # a subject line (or mail headers) is there / is not
     greeting_line: bool | None = None  # a greeting on a line of its own ("Dear Ms. Okafor,")
     signoff_line: bool | None = None  # a sign-off on a line of its own ("Best regards,")
     reader_named_first: bool | None = None  # the first sentence opens with the reader's name ("Thanks Dana,")
     max_words: int | None = Field(None, ge=1)
     max_paragraphs: int | None = Field(None, ge=1)
-    examples: ContextExamples
 
-    REPORTS: ClassVar[bool] = False
-    category: ClassVar[str] = "context"
     doubts: ClassVar[None] = None  # the shape is what it is: nothing in the words argues against it
-
-    @model_validator(mode="after")
-    def _known_value(self) -> "FormRule":
-        for key, value in self.sets.items():
-            if value not in CONTEXT_VALUES[key]:
-                raise ValueError(f"sets: {key}: unknown value {value!r}; known: {list(CONTEXT_VALUES[key])}")
-        return self
-
-    def terms(self) -> Terms:
-        return Terms()
-
-    @property
-    def key(self) -> str:
-        return next(iter(self.sets))
-
-    @property
-    def value(self) -> str:
-        return self.sets[self.key]
 
 
 def _fits(rule: FormRule, note: Note) -> bool:
