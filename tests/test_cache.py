@@ -150,3 +150,16 @@ def test_a_changed_code_or_data_file_in_the_installed_package_is_a_miss(tmp_path
     words = tree / "src" / "notelint" / "data" / "words.txt"
     words.write_text(words.read_text() + "scheddule\n")
     assert "NL1401" not in {f["rule"] for f in report()["findings"]}
+
+
+def test_a_retrained_model_is_a_miss(tmp_path):
+    """A pack's classifier model is part of the key: retraining it never serves a report the old model made."""
+    pack = tmp_path / "pack"
+    (pack / "models" / "shop").mkdir(parents=True)
+    (pack / "NL9001-rule.yaml").write_text("code: NL9001\n")  # only its bytes matter to the key
+    (pack / "models" / "shop" / "model").write_bytes(b"one")
+    from notelint.cache import fingerprint
+
+    before = fingerprint([pack])
+    (pack / "models" / "shop" / "model").write_bytes(b"two")
+    assert fingerprint([pack]) != before

@@ -31,8 +31,11 @@ def package_digest() -> str:
     word list never meets a report the old one made. Reading them takes a few milliseconds, once a run."""
     package = Path(__file__).resolve().parent
     digest = hashlib.sha256()
+    rules = package / "rules"  # in a wheel the rules and their models sit here; fingerprint() reads them
     for path in sorted(package.rglob("*")):
         if "__pycache__" in path.parts or path.suffix in (".pyc", ".pyo") or not path.is_file():
+            continue
+        if path.is_relative_to(rules):
             continue
         digest.update(f"{path.relative_to(package).as_posix()}\n".encode())
         digest.update(path.read_bytes())
@@ -40,12 +43,13 @@ def package_digest() -> str:
 
 
 def fingerprint(rule_dirs: Iterable[Path], *options: object) -> str:
-    """A digest of notelint's own code and data, every rule file (name and bytes), the options that change
-    results, and the version."""
+    """A digest of notelint's own code and data, every rule file and trained model (name and bytes), the
+    options that change results, and the version."""
     digest = hashlib.sha256(f"notelint {__version__} cache {FORMAT}\n{package_digest()}\n".encode())
     for directory in rule_dirs:
-        for path in sorted(directory.glob("*.y*ml")):
-            digest.update(f"{path.name}\n".encode())
+        models = sorted(p for p in (directory / "models").rglob("*") if p.is_file())  # trained classifiers
+        for path in [*sorted(directory.glob("*.y*ml")), *models]:
+            digest.update(f"{path.relative_to(directory).as_posix()}\n".encode())
             digest.update(path.read_bytes())
     digest.update(json.dumps(options, sort_keys=True, default=str).encode())
     return digest.hexdigest()
