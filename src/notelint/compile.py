@@ -74,56 +74,46 @@ class Compiled:
 
 
 def compile_rules(rules: list[RuleCore], model: str | None = None) -> Compiled:
-    """Add every rule's phrases, patterns and regexes to shared matchers; bad patterns raise RulePackError."""
-    from spacy.matcher import Matcher, PhraseMatcher
+    """Add every rule's phrases, patterns and regexes to shared matchers; bad patterns raise RulePackError.
 
+    A rule's extra terms (a context rule's doubts) get matchers of their own, run only on the notes
+    that need them.
+    """
     nlp = build_nlp(model)
-    matcher = Matcher(nlp.vocab, validate=True)
-    phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-    exact_phrases = PhraseMatcher(nlp.vocab, attr="ORTH")
-    regexes: dict[str, list[Any]] = {}
+    shared = _empty(nlp)
     problems: list[str] = []
-    extra: dict[str, Compiled] = {}
     for rule in rules:
-        for key, terms in rule.extra_terms().items():  # matched only when needed: a matcher of their own
-            extra[key] = _compile_extra(nlp, key, terms, problems, rule)
-    for rule in rules:
-        for key, terms in ((rule.code, rule.terms()),):
-            for i, pattern in enumerate(terms.patterns):
-                try:
-                    matcher.add(key, [[token.as_spacy() for token in pattern]], greedy="LONGEST")
-                except Exception as exc:  # spaCy reports pattern errors with several exception types
-                    detail = str(exc).strip().splitlines()[-1].split("] ", 1)[-1]
-                    where = "patterns" if key == rule.code else f"{key.split(':', 1)[1]}.patterns"
-                    problems.append(f"rule {rule.code} ({rule.name}): {where}.{i}: {detail}")
-            if terms.phrases:
-                target = exact_phrases if terms.case_sensitive else phrases
-                target.add(key, [nlp.make_doc(p) for p in terms.phrases])
-            if terms.regex:
-                regexes[key] = [compile_regex(expression) for expression in terms.regex]  # checked at load
+        _add(shared, rule.code, rule.terms(), rule, problems)
+        for key, terms in rule.extra_terms().items():
+            shared.extra[key] = _add(_empty(nlp), key, terms, rule, problems)
     problems += _missing_models(rules)
     if problems:
         raise RulePackError(problems)
-    return Compiled(nlp, matcher, phrases, exact_phrases, regexes, extra)
+    return shared
 
 
-def _compile_extra(nlp, key: str, terms, problems: list[str], rule: RuleCore) -> "Compiled":  # noqa: ANN001
-    """A rule's extra terms (a context rule's doubts) in matchers of their own, run only on notes that need them."""
+def _empty(nlp) -> Compiled:  # noqa: ANN001 - a spaCy Language
     from spacy.matcher import Matcher, PhraseMatcher
 
-    matcher = Matcher(nlp.vocab, validate=True)
+    return Compiled(nlp, Matcher(nlp.vocab, validate=True), PhraseMatcher(nlp.vocab, attr="LOWER"),
+                    PhraseMatcher(nlp.vocab, attr="ORTH"))
+
+
+def _add(compiled: Compiled, key: str, terms, rule: RuleCore, problems: list[str]) -> Compiled:  # noqa: ANN001
+    """Add one rule's terms under `key`; a pattern spaCy refuses is a problem naming the rule and the pattern."""
     for i, pattern in enumerate(terms.patterns):
         try:
-            matcher.add(key, [[token.as_spacy() for token in pattern]], greedy="LONGEST")
+            compiled.matcher.add(key, [[token.as_spacy() for token in pattern]], greedy="LONGEST")
         except Exception as exc:  # spaCy reports pattern errors with several exception types
             detail = str(exc).strip().splitlines()[-1].split("] ", 1)[-1]
-            problems.append(f"rule {rule.code} ({rule.name}): {key.split(':', 1)[1]}.patterns.{i}: {detail}")
-    phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-    exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+            where = "patterns" if key == rule.code else f"{key.split(':', 1)[1]}.patterns"
+            problems.append(f"rule {rule.code} ({rule.name}): {where}.{i}: {detail}")
     if terms.phrases:
-        (exact if terms.case_sensitive else phrases).add(key, [nlp.make_doc(p) for p in terms.phrases])
-    regexes = {key: [compile_regex(expression) for expression in terms.regex]} if terms.regex else {}
-    return Compiled(nlp, matcher, phrases, exact, regexes)
+        target = compiled.exact_phrases if terms.case_sensitive else compiled.phrases
+        target.add(key, [compiled.nlp.make_doc(p) for p in terms.phrases])
+    if terms.regex:
+        compiled.regexes[key] = [compile_regex(expression) for expression in terms.regex]  # checked at load
+    return compiled
 
 
 def _missing_models(rules: list[RuleCore]) -> list[str]:

@@ -257,6 +257,9 @@ def _break_sentences_at_parts(doc: Doc, parts) -> None:  # noqa: ANN001 - parts.
 
 
 def _rough_word_count(text: str) -> int:
+    """The text's words, counted only where they could pass NOT_A_NOTE_WORDS (0 for a shorter text)."""
+    if len(text) < 2 * NOT_A_NOTE_WORDS:  # each word takes a character and a separator
+        return 0
     return sum(1 for _ in WORD.finditer(text))
 
 
