@@ -97,10 +97,11 @@ class Note:
     def quoted(self) -> list[Span]:
         """Quotations and '>' lines, less a quotation that opens the note: a sample note published in
         quotation marks ("Hi [Name], thanks for ...") is the note itself, not someone else's words."""
-        lines = self.lines
-        opening = lines[0].start + len(self.text[lines[0].start:lines[0].end]) - len(
-            self.text[lines[0].start:lines[0].end].lstrip()) if lines else -1
-        return [q for q in guards.quoted_ranges(self.text) if q.start != opening or self.text[q.start] == ">"]
+        opening = -1
+        if self.lines:
+            first = self.words(self.lines[0])
+            opening = self.lines[0].start + len(first) - len(first.lstrip())
+        return [q for q in guards.quoted_ranges(self.text) if q.start != opening]
 
     @cached_property
     def _token_starts(self) -> list[int]:
