@@ -154,3 +154,18 @@ def test_the_shipped_models_are_small(rules):
     folder = Path(rules[0].__class__.__module__ and __file__).resolve().parents[1] / "rules" / "models"
     size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
     assert size < 10 * 2**20, f"{size:,} bytes of models; the budget is 10 MiB"
+
+
+def test_a_damaged_model_is_one_line_and_exit_2(tmp_path):
+    pack = tmp_path / "pack"
+    (pack / "models" / "shop").mkdir(parents=True)
+    (pack / "models" / "shop" / "config.cfg").write_text("[this is not\na spaCy config")
+    (pack / "NL9001-talks-shop.yaml").write_text(
+        "code: NL9001\nname: talks-shop\ncategory: casual_tone\nseverity: info\nkind: classifier\nmodel: shop\n"
+        "label: shop\nthreshold: 0.5\nmessage: \"Talks shop\"\nwhy: x\ninstead: y\n"
+        "examples: {fire: [\"a\"], pass: [\"b\"]}\n")
+    draft = tmp_path / "note.txt"
+    draft.write_text("Dear Ana,\n\nThank you for the long and lovely tour of the clinic on Tuesday.\n\nBest,\nJo")
+    result = CliRunner().invoke(app, ["check", "--no-cache", "--pack", str(pack), str(draft)])
+    assert result.exit_code == 2
+    assert "the model cannot be read" in result.stderr and "Traceback" not in result.output

@@ -12,6 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
+from .packs import RulePackError
+
 if TYPE_CHECKING:
     from .note import Note
 
@@ -25,8 +27,14 @@ LABELS_FILE = "labels.json"
 MIN_WORDS = 5
 
 
-class ModelError(Exception):
-    """A classifier model that is missing or cannot be read."""
+class ModelError(RulePackError):
+    """A classifier model that is missing or cannot be read: reported like a broken rule pack, one line, exit 2."""
+
+    def __init__(self, problem: str):
+        super().__init__([problem])
+
+    def __reduce__(self):  # noqa: ANN204 - so that it crosses from a worker process intact
+        return (ModelError, (self.problems[0],))
 
 
 @lru_cache(maxsize=8)
