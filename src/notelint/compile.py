@@ -1,4 +1,4 @@
-"""The spaCy pipeline (built once) and one Matcher plus one PhraseMatcher for all rules."""
+"""The spaCy pipeline (built once) and one token matcher plus one PhraseMatcher for all rules."""
 from __future__ import annotations
 
 import sys
@@ -10,7 +10,9 @@ from .schema import RuleCore, compile_regex
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.matcher import Matcher, PhraseMatcher
+    from spacy.matcher import PhraseMatcher
+
+    from .tokenmatch import TokenMatcher
 
 
 def _paragraph_breaks(doc):  # noqa: ANN001, ANN202 - spaCy component
@@ -66,7 +68,7 @@ class Compiled:
     """Everything matching needs, built once per process."""
 
     nlp: Any
-    matcher: Matcher  # token patterns
+    matcher: TokenMatcher  # token patterns
     phrases: PhraseMatcher  # phrases, whatever their case
     exact_phrases: PhraseMatcher  # phrases of case-sensitive rules
     regexes: dict[str, list[Any]] = field(default_factory=dict)
@@ -93,21 +95,20 @@ def compile_rules(rules: list[RuleCore], model: str | None = None) -> Compiled:
 
 
 def _empty(nlp) -> Compiled:  # noqa: ANN001 - a spaCy Language
-    from spacy.matcher import Matcher, PhraseMatcher
+    from spacy.matcher import PhraseMatcher
 
-    return Compiled(nlp, Matcher(nlp.vocab, validate=True), PhraseMatcher(nlp.vocab, attr="LOWER"),
+    from .tokenmatch import TokenMatcher
+
+    return Compiled(nlp, TokenMatcher(nlp.vocab), PhraseMatcher(nlp.vocab, attr="LOWER"),
                     PhraseMatcher(nlp.vocab, attr="ORTH"))
 
 
 def _add(compiled: Compiled, key: str, terms, rule: RuleCore, problems: list[str]) -> Compiled:  # noqa: ANN001
     """Add one rule's terms under `key`; a pattern spaCy refuses is a problem naming the rule and the pattern."""
-    for i, pattern in enumerate(terms.patterns):
-        try:
-            compiled.matcher.add(key, [[token.as_spacy() for token in pattern]], greedy="LONGEST")
-        except Exception as exc:  # spaCy reports pattern errors with several exception types
-            detail = str(exc).strip().splitlines()[-1].split("] ", 1)[-1]
-            where = "patterns" if key == rule.code else f"{key.split(':', 1)[1]}.patterns"
-            problems.append(f"rule {rule.code} ({rule.name}): {where}.{i}: {detail}")
+    patterns = [[token.as_spacy() for token in pattern] for pattern in terms.patterns]
+    for i, detail in compiled.matcher.add(key, patterns) if patterns else ():
+        where = "patterns" if key == rule.code else f"{key.split(':', 1)[1]}.patterns"
+        problems.append(f"rule {rule.code} ({rule.name}): {where}.{i}: {detail}")
     if terms.phrases:
         target = compiled.exact_phrases if terms.case_sensitive else compiled.phrases
         target.add(key, [compiled.nlp.make_doc(p) for p in terms.phrases])

@@ -86,7 +86,7 @@ class Linter:
         found: dict[str, list[Span]] = defaultdict(list)
         strings = doc.vocab.strings
         for key, start, end in compiled.matcher(doc) if len(compiled.matcher) else ():
-            found[strings[key]].append(Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1])))
+            found[key].append(Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1])))
         if len(compiled.phrases) or len(compiled.exact_phrases):
             compact, where = _without_spaces(doc)
             for phrases in (compiled.phrases, compiled.exact_phrases):
