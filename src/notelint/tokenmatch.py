@@ -95,7 +95,7 @@ class TokenMatcher:
         self.vocab = vocab
         self._tests: list[tuple[Any, bool | None]] = []  # (word check, sentence-start condition)
         self._test_ids: dict[str, int] = {}
-        self._patterns: list[tuple[str, tuple[tuple[int, str], ...]]] = []  # (key, ((test, op), ...))
+        self._patterns: list[tuple[str, tuple[tuple[int, str], ...], int]] = []  # (key, ((test, op), ...), bit)
         self._anywhere: list[int] = []  # patterns whose first token is "!" (may start at any word)
         self._words: dict[tuple[int, int], tuple[int, tuple[int, ...]]] = {}  # (orth, norm) -> (mask, starts)
         self._columns = None
@@ -123,7 +123,9 @@ class TokenMatcher:
         self._spacy.remove(key)
         for tokens in compiled:
             for expanded in _without_leading_options(tokens):
-                self._patterns.append((key, expanded))
+                # the second token's bit, when it must be there, lets most tries stop before walking
+                second = 1 << expanded[1][0] if len(expanded) > 1 and expanded[1][1] == "" else 0
+                self._patterns.append((key, expanded, second))
                 if expanded[0][1] == "!":
                     self._anywhere.append(len(self._patterns) - 1)
         self._words.clear()
@@ -186,8 +188,11 @@ class TokenMatcher:
             return wanted is None or sentence_starts[i] == wanted
 
         for start in range(n):
+            following = masks[start + 1] if start + 1 < n else 0
             for p in (*starts_at[start], *self._anywhere):
-                key, tokens = patterns[p]
+                key, tokens, second = patterns[p]
+                if second and not following & second:
+                    continue  # the next word cannot be the pattern's second token: most tries end here
                 for end in _ends(tokens, start, n, passes):
                     found.setdefault(key, set()).add((start, end))
 
@@ -201,7 +206,7 @@ class TokenMatcher:
         for i, (check, _) in enumerate(self._tests):
             if check(texts, flags, length):
                 mask |= 1 << i
-        starts = tuple(p for p, (_, tokens) in enumerate(self._patterns)
+        starts = tuple(p for p, (_, tokens, _) in enumerate(self._patterns)
                        if tokens[0][1] == "" and mask >> tokens[0][0] & 1)
         return mask, starts
 
