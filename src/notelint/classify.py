@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
@@ -25,6 +26,13 @@ LABELS_FILE = "labels.json"
 # a greeting, a sign-off, a name or a slot ("Your Name") is not a sentence with a meaning to read;
 # the classifier, trained on sentences, scores such fragments at random
 MIN_WORDS = 5
+# Training sentences carry one meaning each; a sentence in a note often joins two ("thank you for
+# the tour, and it made me want the role even more"), and a bag of words reads the mix as neither.
+# So each clause is read too. A clause's score may quiet an "absent" rule at the rule's threshold
+# (reading a wish to join where there is one costs nothing); to raise a finding it must reach
+# CLAUSE_BAR, since a short clause ("I'll be straight with you") is read less reliably.
+CLAUSE_BAR = 0.85
+CLAUSE_BREAK = re.compile(r"\s[—–-]\s|;\s|:\s|\s\(|\)\s|,\s(?=(?:and|but|so|which|because|as|while|though|although|since|yet)\b)")
 
 
 class ModelError(RulePackError):
@@ -51,20 +59,40 @@ def load(folder: str):  # noqa: ANN201 - a spaCy Language
         raise ModelError(f"{path}: the model cannot be read ({exc.__class__.__name__}); run `notelint train`") from None
 
 
-def sentence_scores(note: Note, folder: str) -> list[tuple[object, dict[str, float]]]:
-    """(sentence span, {label: probability}) for each sentence of the note proper, computed once per note."""
+def sentence_scores(note: Note, folder: str) -> list[tuple[object, dict[str, float], dict[str, float]]]:
+    """(sentence span, {label: probability}, {label: its best clause's probability}) for each sentence
+    of the note proper, computed once per note. A sentence of one clause has its own scores twice."""
     cache = note.classified
     if folder not in cache:
         nlp = load(folder)
         spans = [s for s in note.sentences if len(note.text[s.start:s.end].split()) >= MIN_WORDS]
         scored = []
         if spans:
+            texts, owner = [], []
+            for n, span in enumerate(spans):
+                for piece in _sentence_and_clauses(note.text[span.start:span.end]):
+                    texts.append(piece)
+                    owner.append(n)
             textcat = nlp.get_pipe("textcat_multilabel")  # its model alone: the pipeline's bookkeeping costs more
-            rows = textcat.predict([nlp.make_doc(note.text[s.start:s.end]) for s in spans])
+            rows = textcat.predict([nlp.make_doc(text) for text in texts]).tolist()
+            whole: dict[int, list[float]] = {}  # the sentence's own scores (it comes first)
+            best: dict[int, list[float]] = {}  # the best of its clauses
+            for n, row in zip(owner, rows):
+                if n not in whole:
+                    whole[n] = row
+                else:
+                    best[n] = [max(a, b) for a, b in zip(best[n], row)] if n in best else row
             labels = textcat.labels
-            scored = [(span, {label: float(row[i]) for i, label in enumerate(labels)}) for span, row in zip(spans, rows)]
+            scored = [(span, dict(zip(labels, whole[n])), dict(zip(labels, best.get(n, whole[n]))))
+                      for n, span in enumerate(spans)]
         cache[folder] = scored
     return cache[folder]
+
+
+def _sentence_and_clauses(sentence: str) -> list[str]:
+    """The sentence, and its clauses of MIN_WORDS words or more when it has more than one."""
+    clauses = [c for c in CLAUSE_BREAK.split(sentence) if len(c.split()) >= MIN_WORDS]
+    return [sentence, *clauses] if len(clauses) > 1 else [sentence]
 
 
 Row = tuple[str, frozenset[str], frozenset[str]]  # the sentence, the labels it carries, the labels not judged

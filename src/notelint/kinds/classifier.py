@@ -47,18 +47,27 @@ def model_folder(rule_folder: Path | None, model: str) -> str:
     return str((rule_folder or builtin_rules_dir()) / "models" / model)
 
 
-def carriers(reading: Reading, folder: str, note: Note, quotation: bool = True) -> list[tuple[object, float]]:
-    """The sentences that carry the reading's label, with their scores, quoted ones left out."""
+def carriers(reading: Reading, folder: str, note: Note, quotation: bool = True,
+             raising: bool = False) -> list[tuple[object, float]]:
+    """The sentences that carry the reading's label, with their scores, quoted ones left out.
+
+    A sentence carries it when it or one of its clauses scores at least the threshold; when the
+    reading raises a finding, a clause alone must reach classify.CLAUSE_BAR as well.
+    """
     quoted = note.quoted if quotation else []
-    return [
-        (span, scores[reading.label])
-        for span, scores in classify.sentence_scores(note, folder)
-        if scores.get(reading.label, 0.0) >= reading.threshold and not guards.inside(quoted, span)
-    ]
+    label, threshold = reading.label, reading.threshold
+    clause_threshold = max(threshold, classify.CLAUSE_BAR) if raising else threshold
+    found = []
+    for span, sentence, clauses in classify.sentence_scores(note, folder):
+        score = max(sentence.get(label, 0.0) if sentence.get(label, 0.0) >= threshold else 0.0,
+                    clauses.get(label, 0.0) if clauses.get(label, 0.0) >= clause_threshold else 0.0)
+        if score and not guards.inside(quoted, span):
+            found.append((span, score))
+    return found
 
 
 def find(rule: ClassifierRule, note: Note) -> Iterator[Hit]:
-    found = carriers(rule, rule.model_folder(), note, rule.guards.quotation)
+    found = carriers(rule, rule.model_folder(), note, rule.guards.quotation, raising=not rule.absent)
     if rule.absent:
         if not found and note.lines:
             yield Hit(note.lines[0], fill(rule.message, match="", score=""))
