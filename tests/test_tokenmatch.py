@@ -20,7 +20,7 @@ def nlp():
 
 
 def both(nlp, patterns_by_key):
-    ours, theirs = TokenMatcher(nlp.vocab), Matcher(nlp.vocab)
+    ours, theirs = TokenMatcher(nlp.vocab, wrapped_lines=False), Matcher(nlp.vocab)
     for key, patterns in patterns_by_key.items():
         assert ours.add(key, patterns) == []
         theirs.add(key, patterns, greedy="LONGEST")
@@ -75,3 +75,11 @@ def test_a_key_with_an_attribute_not_handled_here_is_matched_by_spacy(nlp):
 def test_a_pattern_spacy_refuses_is_reported_with_its_index(nlp):
     refused = TokenMatcher(nlp.vocab).add("K", [[{"LOWER": "ok"}], [{"LOWR": "typo"}]])
     assert [index for index, _ in refused] == [1]
+
+
+def test_a_line_wrapped_inside_a_sentence_is_matched_across_unless_the_key_looks_at_whitespace(nlp):
+    matcher = TokenMatcher(nlp.vocab)
+    matcher.add("OFFER", [[{"LOWER": "decline"}, {"LOWER": "your"}, {"LOWER": "offer"}]])
+    matcher.add("SHAPE", [[{"LOWER": "your"}, {"IS_SPACE": True}, {"LOWER": "offer"}]])
+    doc = nlp("I must formally decline your\noffer of employment.\n\nDecline your\n\noffer")
+    assert sorted(matcher(doc)) == [("OFFER", 3, 7), ("SHAPE", 4, 7), ("SHAPE", 12, 15)]

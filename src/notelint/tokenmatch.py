@@ -7,7 +7,11 @@ once per distinct word in the process, and kept as a bit in that word's mask; a 
 only where its first token can match, and then by walking its tokens.
 
 Results are spaCy's, pattern for pattern: the same (key, start, end) triples after the same
-greedy "longest" filter (tests/test_tokenmatch.py compares the two on every draft in the corpus).
+greedy "longest" filter (tests/test_tokenmatch.py compares the two on every draft in the corpus),
+with one difference on purpose: a line break inside a paragraph ("decline your\noffer", as mail
+clients and PDFs wrap text) or a run of extra spaces is not a word, so patterns match across it,
+unless a key's patterns look at whitespace themselves (`IS_SPACE: true`, as greeting and sign-off
+shapes do). `TokenMatcher(vocab, wrapped_lines=False)` matches exactly as spaCy does.
 A key any of whose patterns uses something not handled here (an attribute, operator or predicate
 outside the table below) is matched by spaCy's own Matcher instead.
 """
@@ -91,13 +95,16 @@ def _operators(op: str | None) -> list[str]:
 class TokenMatcher:
     """One key's patterns or many, matched like spaCy's Matcher with greedy="LONGEST" on every key."""
 
-    def __init__(self, vocab) -> None:  # noqa: ANN001 - a spaCy Vocab
+    def __init__(self, vocab, wrapped_lines: bool = True) -> None:  # noqa: ANN001 - a spaCy Vocab
         self.vocab = vocab
+        self.wrapped_lines = wrapped_lines  # match across a line break inside a paragraph
         self._tests: list[tuple[Any, bool | None]] = []  # (word check, sentence-start condition)
         self._test_ids: dict[str, int] = {}
-        self._patterns: list[tuple[str, tuple[tuple[int, str], ...], int]] = []  # (key, ((test, op), ...), bit)
+        # (key, ((test, op), ...), the second token's bit, whether the key looks at whitespace)
+        self._patterns: list[tuple[str, tuple[tuple[int, str], ...], int, bool]] = []
         self._anywhere: list[int] = []  # patterns whose first token is "!" (may start at any word)
-        self._words: dict[tuple[int, int], tuple[int, tuple[int, ...]]] = {}  # (orth, norm) -> (mask, starts)
+        # (orth, norm) -> (mask, patterns that may start here, is it a line wrap or extra spaces)
+        self._words: dict[tuple[int, int], tuple[int, tuple[int, ...], bool]] = {}
         self._columns = None
         from spacy.matcher import Matcher
 
@@ -121,11 +128,12 @@ class TokenMatcher:
         except Unsupported:
             return []  # spaCy's Matcher keeps this key
         self._spacy.remove(key)
+        sees_spaces = any(spec.get("IS_SPACE") is True for pattern in patterns for spec in pattern)
         for tokens in compiled:
             for expanded in _without_leading_options(tokens):
                 # the second token's bit, when it must be there, lets most tries stop before walking
                 second = 1 << expanded[1][0] if len(expanded) > 1 and expanded[1][1] == "" else 0
-                self._patterns.append((key, expanded, second))
+                self._patterns.append((key, expanded, second, sees_spaces))
                 if expanded[0][1] == "!":
                     self._anywhere.append(len(self._patterns) - 1)
         self._words.clear()
@@ -170,16 +178,30 @@ class TokenMatcher:
         if self._columns is None:
             self._columns = [IDS[name] for name in _COLUMNS]
         rows = doc.to_array(self._columns).tolist()
-        words, masks = self._words, []
-        starts_at = []
+        words, masks, starts_at, wraps = self._words, [], [], []
         for row in rows:
             word = words.get((row[0], row[2]))
             if word is None:
                 word = words[(row[0], row[2])] = self._word(row)
             masks.append(word[0])
             starts_at.append(word[1])
+            wraps.append(word[2])
         sentence_starts = [row[-1] == 1 for row in rows]
-        tests, patterns, n = self._tests, self._patterns, len(rows)
+        everywhere = list(range(len(rows)))
+        if not self.wrapped_lines or not any(wraps):
+            self._walk(everywhere, masks, starts_at, sentence_starts, found, None)
+            return
+        self._walk(everywhere, masks, starts_at, sentence_starts, found, True)
+        words_only = [i for i in everywhere if not wraps[i]]
+        self._walk(words_only, masks, starts_at, sentence_starts, found, False)
+
+    def _walk(self, index: list[int], masks: list[int], starts_at: list[tuple[int, ...]], sentence_starts: list[bool],
+              found: dict[str, set[tuple[int, int]]], sees_spaces: bool | None) -> None:
+        """Try the patterns along the tokens at `index` (all of them, or the words without line wraps);
+        `sees_spaces` picks the patterns of keys that look at whitespace (True), the others (False) or all."""
+        tests, patterns, n = self._tests, self._patterns, len(index)
+        masks = [masks[i] for i in index]
+        sentence_starts = [sentence_starts[i] for i in index]
 
         def passes(test: int, i: int) -> bool:
             if not masks[i] >> test & 1:
@@ -189,15 +211,18 @@ class TokenMatcher:
 
         for start in range(n):
             following = masks[start + 1] if start + 1 < n else 0
-            for p in (*starts_at[start], *self._anywhere):
-                key, tokens, second = patterns[p]
+            for p in (*starts_at[index[start]], *self._anywhere):
+                key, tokens, second, sees = patterns[p]
+                if sees_spaces is not None and sees != sees_spaces:
+                    continue
                 if second and not following & second:
                     continue  # the next word cannot be the pattern's second token: most tries end here
                 for end in _ends(tokens, start, n, passes):
-                    found.setdefault(key, set()).add((start, end))
+                    found.setdefault(key, set()).add((index[start], index[end - 1] + 1))
 
     def _word(self, row: list[int]) -> tuple[int, tuple[int, ...]]:
-        """A word's mask of the tests it passes (sentence starts aside) and the patterns that may start at it."""
+        """A word's mask of the tests it passes (sentence starts aside), the patterns that may start at it,
+        and whether it is whitespace inside a paragraph (a line wrap or extra spaces)."""
         strings = self.vocab.strings
         texts = tuple(strings[h] for h in row[:3])
         flags = tuple(bool(v) for v in row[3:3 + len(_FLAGS)])
@@ -206,9 +231,10 @@ class TokenMatcher:
         for i, (check, _) in enumerate(self._tests):
             if check(texts, flags, length):
                 mask |= 1 << i
-        starts = tuple(p for p, (_, tokens, _) in enumerate(self._patterns)
+        starts = tuple(p for p, (_, tokens, _, _) in enumerate(self._patterns)
                        if tokens[0][1] == "" and mask >> tokens[0][0] & 1)
-        return mask, starts
+        wrap = flags[_FLAGS.index("IS_SPACE")] and texts[0].count("\n") <= 1
+        return mask, starts, wrap
 
 
 def _without_leading_options(tokens: tuple[tuple[int, str], ...]) -> list[tuple[tuple[int, str], ...]]:
