@@ -18,20 +18,25 @@ from .context import Guess
 
 # The reader named inside the first sentence, as texts do: "Thanks Dana, ...", "Thanks Marco for having me",
 # "thank u so much Dee!!", "Thanks for letting me know Rob, and ...", "Frank, I appreciate ...": a
-# capitalised word followed by a comma, an exclamation mark, a full stop or "for".
+# capitalised word followed by a comma, an exclamation mark, a full stop or "for", or straight after a
+# greeting or thanks ("hey Jess thx so much").
 NAMED = re.compile(r"(?:^|[\s(])([A-Z][a-zà-ÿ'’-]+)(?:[ \t]*[,!.]|[ \t]+for\b)")
+# ... or right after a greeting or a thanks, as texts run on without a comma: "hey Jess thx so much"
+GREETED = re.compile(r"(?i:\b(?:hey|hi|hiya|hello|thanks|thank you|thank u|thx|ty|cheers))[ \t]+([A-Z][a-zà-ÿ'’-]+)\b")
 NOT_NAMES = frozenset({
     "thanks", "thank", "hi", "hey", "hello", "hiya", "yes", "no", "well", "ok", "okay", "great", "so", "also",
     "today", "tonight", "sorry", "wow", "omg", "dear", "morning", "afternoon", "evening", "cheers", "again",
     "please", "honestly", "firstly", "finally", "unfortunately", "fortunately", "thx", "ty", "lol",
 })
+FIRST_NAME_ONLY = re.compile(r"\b(?![xX]+\b)[^\W\d_]{2,}")  # the words of a signature, kisses ("xx") aside
 FIRST_SENTENCE = re.compile(r"[^.!?\n]*[.!?]*")
 
 
 def reader_named_first(line: str) -> bool:
     """True when the first sentence of the note's first line names someone the way one addresses them."""
     first = FIRST_SENTENCE.match(line.strip()).group()
-    return any(m.group(1).lower() not in NOT_NAMES for m in NAMED.finditer(first))
+    named = [*NAMED.finditer(first), *GREETED.finditer(first)]
+    return any(m.group(1).lower() not in NOT_NAMES for m in named)
 
 
 class FormRule(Guess):
@@ -59,8 +64,13 @@ def _fits(rule: FormRule, note: Note) -> bool:
         return False
     if rule.max_words is not None and len(note.word_tokens) > rule.max_words:
         return False
-    if rule.max_paragraphs is not None and len(note.paragraphs) > rule.max_paragraphs:
-        return False
+    if rule.max_paragraphs is not None:
+        # a text may sign off with a first name on its own line ("Mia xx", "- Lee"); a full name under a
+        # blank line is how a card or a letter is signed, so it still counts as a paragraph
+        written = [p for p in note.paragraphs
+                   if not (parts.part_of(p.start) == "signature" and len(FIRST_NAME_ONLY.findall(note.words(p))) == 1)]
+        if len(written) > rule.max_paragraphs:
+            return False
     if rule.reader_named_first is not None:
         first = note.words(note.lines[0]) if note.lines else ""
         if reader_named_first(first) != rule.reader_named_first:
