@@ -139,11 +139,14 @@ def named_things(
 def detail_words(
     doc: Doc, stock: frozenset[str], common: frozenset[str] = frozenset(), allowed: set[int] | None = None
 ) -> int:
-    """Distinct lower-case content words that are not stock thank-you vocabulary.
+    """Distinct lower-case content words that are not stock thank-you vocabulary, and the terms of a trade.
 
     Names and greetings are capitalised, function words are spaCy stop words, and the
     stock list holds what any note says (thanks, role, opportunity, excited ...);
     what is left are the words only a real conversation supplies (billing, triage, clinic).
+    A trade's own terms count too, though their parts are common words or not words at all:
+    acronyms ("GPS", "SLA"), codes that mix letters and digits ("U18s", "Q3") and compounds
+    joined by a hyphen ("injury-risk", "call-out"), unless stock ("follow-up", "hands-on").
     """
     seen = {
         t.lower_ for t in doc
@@ -151,7 +154,36 @@ def detail_words(
         and t.is_alpha and t.is_lower and len(t) > 2 and not t.is_stop
         and t.lower_ not in stock and t.lower_ not in common
     }
+    for t in doc:
+        if allowed is not None and t.i not in allowed:
+            continue
+        text = t.text
+        if (TRADE_CODE.match(text) and t.lower_ not in stock and t.lower_ not in common and not t.is_stop
+                and t.lower_.rstrip("s") not in STOCK_ACRONYMS):
+            seen.add(t.lower_)
+        elif (text == "-" and not t.whitespace_ and 0 < t.i < len(doc) - 1 and not doc[t.i - 1].whitespace_
+              and doc[t.i - 1].is_alpha and doc[t.i + 1].is_alpha):
+            compound = f"{doc[t.i - 1].lower_}-{doc[t.i + 1].lower_}"
+            if compound not in STOCK_COMPOUNDS and compound not in stock and not (doc[t.i - 1].is_stop and doc[t.i + 1].is_stop):
+                seen.add(compound)
     return len(seen)
+
+
+# an acronym of two to six capitals ("GPS", "SLAs"), or a code mixing letters and digits ("U18s", "Q3", "S3")
+TRADE_CODE = re.compile(r"^(?:[A-Z]{2,6}s?|(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]{2,8})$")
+# acronyms of any job application, not of a trade
+STOCK_ACRONYMS = frozenset("""
+cv hr ceo cfo cto coo cmo cio vp svp evp md gm pa mba phd bsc msc ba ma bs ms usa uk us eu asap fyi
+am pm ok tbd eta faq rsvp ps id aka etc dm pdf hq nyc la
+""".split())
+# hyphenated words any note could use, about any job
+STOCK_COMPOUNDS = frozenset("""
+follow-up thank-you in-person one-on-one face-to-face day-to-day hands-on fast-paced long-term short-term
+well-being problem-solving cross-functional detail-oriented team-oriented results-oriented self-motivated
+real-world next-step next-steps full-time part-time first-hand high-quality high-level top-notch
+state-of-the-art up-to-date forward-thinking well-organized well-organised multi-tasking e-mail co-workers
+co-worker re-connect re-iterate re-iterated year-old start-up start-ups on-site off-site by-the-way
+""".split())
 
 
 def flesch_reading_ease(text: str) -> float:
