@@ -115,6 +115,26 @@ def main() -> None:
     print(f"peak memory, {args.notes} notes: {peak / floor_mib:.2f}x the spaCy floor ({peak:.0f} / {floor_mib:.0f} MiB)")
     print(f"100,000-word note / 1,000-word note: {long_ratio:.1f}x (whole processes); "
           f"{per_word * 1e6:.0f} microseconds a word beyond the first thousand")
+    print()
+    print("targets (issue 18):")
+    one_note_peak = max(m for _, m in times["notelint check, one note, cold (--no-cache)"])
+    targets = [
+        ("batch: at least 1,000 notes/s, --jobs 1, whole process", args.notes / jobs1, ">=", 1000, "notes/s"),
+        ("cold start: at most the spaCy floor + 0.15 s", cold - floor, "<=", 0.15, "s above the floor"),
+        ("memory, one note: at most 1.3x the floor's peak", one_note_peak / floor_mib, "<=", 1.3, "x"),
+        (f"memory, {args.notes} notes: at most 1.3x the floor's peak", peak / floor_mib, "<=", 1.3, "x"),
+        ("long notes: 100,000 words at most 120x 1,000 words", long_ratio, "<=", 120, "x"),
+    ]
+    if args.proselint:
+        prose_cold = median("proselint, one note")
+        targets.append(("unchanged note: at most 1.5x proselint's cold start", cached / prose_cold, "<=", 1.5, "x"))
+    if args.write_good:
+        wg = args.notes / median(f"write-good, {args.notes} notes")
+        targets.append(("batch: ahead of write-good (notes/s ratio)", (args.notes / jobs1) / wg, ">=", 1.0, "x"))
+    for label, value, op, bound, unit in targets:
+        met = value >= bound if op == ">=" else value <= bound
+        verdict = "met" if met else f"MISSED by {abs(value - bound):.2f} {unit.split(' ')[0]}"
+        print(f"  {label:<58} {value:>8.2f} {unit:<18} {verdict}")
     shutil.rmtree(work, ignore_errors=True)
 
 

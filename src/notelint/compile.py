@@ -35,13 +35,21 @@ def _paragraph_breaks(doc):  # noqa: ANN001, ANN202 - spaCy component
 WORD_BREAKS = r"[\u200b\u200c\u2060\ufeff、。，！？：；「」『』（）]"
 
 
-def _split_on_word_breaks(nlp: Language) -> None:
-    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+def _english_with_word_breaks() -> Language:
+    """spaCy's blank English pipeline, its tokenizer also splitting at WORD_BREAKS.
 
-    tokenizer = nlp.tokenizer
-    tokenizer.prefix_search = compile_prefix_regex([WORD_BREAKS, *nlp.Defaults.prefixes]).search
-    tokenizer.suffix_search = compile_suffix_regex([WORD_BREAKS, *nlp.Defaults.suffixes]).search
-    tokenizer.infix_finditer = compile_infix_regex([WORD_BREAKS, *nlp.Defaults.infixes]).finditer
+    Built in one go from its defaults: setting a finished tokenizer's prefix, suffix and infix
+    rules one at a time reloads its 5,000 special cases each time (0.28 s at start).
+    """
+    from spacy.lang.en import English
+
+    class EnglishWithWordBreaks(English):
+        class Defaults(English.Defaults):
+            prefixes = [WORD_BREAKS, *English.Defaults.prefixes]
+            suffixes = [WORD_BREAKS, *English.Defaults.suffixes]
+            infixes = [WORD_BREAKS, *English.Defaults.infixes]
+
+    return EnglishWithWordBreaks()
 
 
 def build_nlp(model: str | None = None) -> Language:
@@ -54,8 +62,7 @@ def build_nlp(model: str | None = None) -> Language:
     if model:
         nlp = spacy.load(model, exclude=["ner", "lemmatizer", "textcat"])
     else:
-        nlp = spacy.blank("en")
-        _split_on_word_breaks(nlp)
+        nlp = _english_with_word_breaks()
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer")
     nlp.add_pipe("notelint_paragraph_breaks", last=True)
