@@ -103,8 +103,10 @@ class TokenMatcher:
         # (key, ((test, op), ...), the second token's bit, whether the key looks at whitespace)
         self._patterns: list[tuple[str, tuple[tuple[int, str], ...], int, bool]] = []
         self._anywhere: list[int] = []  # patterns whose first token is "!" (may start at any word)
-        # (orth, norm) -> (mask, patterns that may start here, is it a line wrap or extra spaces)
-        self._words: dict[tuple[int, int], tuple[int, tuple[int, ...], bool]] = {}
+        self._anywhere_blind: list[int] = []  # ... of keys blind to whitespace
+        self._anywhere_seeing: list[int] = []  # ... of keys that look at whitespace
+        # (orth, norm) -> (mask, patterns that may start here: blind to whitespace / looking at it, is it a wrap)
+        self._words: dict[tuple[int, int], tuple[int, tuple[int, ...], tuple[int, ...], bool]] = {}
         self._columns = None
         from spacy.matcher import Matcher
 
@@ -136,6 +138,7 @@ class TokenMatcher:
                 self._patterns.append((key, expanded, second, sees_spaces))
                 if expanded[0][1] == "!":
                     self._anywhere.append(len(self._patterns) - 1)
+                    (self._anywhere_seeing if sees_spaces else self._anywhere_blind).append(len(self._patterns) - 1)
         self._words.clear()
         return []
 
@@ -178,27 +181,29 @@ class TokenMatcher:
         if self._columns is None:
             self._columns = [IDS[name] for name in _COLUMNS]
         rows = doc.to_array(self._columns).tolist()
-        words, masks, starts_at, wraps = self._words, [], [], []
+        words, masks, blind, seeing, wraps = self._words, [], [], [], []
         for row in rows:
             word = words.get((row[0], row[2]))
             if word is None:
                 word = words[(row[0], row[2])] = self._word(row)
             masks.append(word[0])
-            starts_at.append(word[1])
-            wraps.append(word[2])
+            blind.append(word[1])
+            seeing.append(word[2])
+            wraps.append(word[3])
         sentence_starts = [row[-1] == 1 for row in rows]
         everywhere = list(range(len(rows)))
         if not self.wrapped_lines or not any(wraps):
-            self._walk(everywhere, masks, starts_at, sentence_starts, found, None)
+            self._walk(everywhere, masks, [b + s for b, s in zip(blind, seeing)], sentence_starts, found,
+                       self._anywhere)
             return
-        self._walk(everywhere, masks, starts_at, sentence_starts, found, True)
+        self._walk(everywhere, masks, seeing, sentence_starts, found, self._anywhere_seeing)
         words_only = [i for i in everywhere if not wraps[i]]
-        self._walk(words_only, masks, starts_at, sentence_starts, found, False)
+        self._walk(words_only, masks, blind, sentence_starts, found, self._anywhere_blind)
 
     def _walk(self, index: list[int], masks: list[int], starts_at: list[tuple[int, ...]], sentence_starts: list[bool],
-              found: dict[str, set[tuple[int, int]]], sees_spaces: bool | None) -> None:
-        """Try the patterns along the tokens at `index` (all of them, or the words without line wraps);
-        `sees_spaces` picks the patterns of keys that look at whitespace (True), the others (False) or all."""
+              found: dict[str, set[tuple[int, int]]], anywhere: list[int]) -> None:
+        """Try patterns along the tokens at `index` (all of them, or the words without line wraps):
+        at each token the patterns that may start there (`starts_at`), and `anywhere`."""
         tests, patterns, n = self._tests, self._patterns, len(index)
         masks = [masks[i] for i in index]
         sentence_starts = [sentence_starts[i] for i in index]
@@ -211,18 +216,17 @@ class TokenMatcher:
 
         for start in range(n):
             following = masks[start + 1] if start + 1 < n else 0
-            for p in (*starts_at[index[start]], *self._anywhere):
-                key, tokens, second, sees = patterns[p]
-                if sees_spaces is not None and sees != sees_spaces:
-                    continue
+            for p in (*starts_at[index[start]], *anywhere):
+                key, tokens, second, _ = patterns[p]
                 if second and not following & second:
                     continue  # the next word cannot be the pattern's second token: most tries end here
                 for end in _ends(tokens, start, n, passes):
                     found.setdefault(key, set()).add((index[start], index[end - 1] + 1))
 
     def _word(self, row: list[int]) -> tuple[int, tuple[int, ...]]:
-        """A word's mask of the tests it passes (sentence starts aside), the patterns that may start at it,
-        and whether it is whitespace inside a paragraph (a line wrap or extra spaces)."""
+        """A word's mask of the tests it passes (sentence starts aside), the patterns that may start at it
+        (of keys blind to whitespace, and of keys that look at it), and whether it is whitespace inside
+        a paragraph (a line wrap or extra spaces)."""
         strings = self.vocab.strings
         texts = tuple(strings[h] for h in row[:3])
         flags = tuple(bool(v) for v in row[3:3 + len(_FLAGS)])
@@ -231,10 +235,10 @@ class TokenMatcher:
         for i, (check, _) in enumerate(self._tests):
             if check(texts, flags, length):
                 mask |= 1 << i
-        starts = tuple(p for p, (_, tokens, _, _) in enumerate(self._patterns)
-                       if tokens[0][1] == "" and mask >> tokens[0][0] & 1)
+        starts = [p for p, (_, tokens, _, _) in enumerate(self._patterns) if tokens[0][1] == "" and mask >> tokens[0][0] & 1]
         wrap = flags[_FLAGS.index("IS_SPACE")] and texts[0].count("\n") <= 1
-        return mask, starts, wrap
+        return (mask, tuple(p for p in starts if not self._patterns[p][3]), tuple(p for p in starts if self._patterns[p][3]),
+                wrap)
 
 
 def _without_leading_options(tokens: tuple[tuple[int, str], ...]) -> list[tuple[tuple[int, str], ...]]:
