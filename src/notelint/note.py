@@ -44,9 +44,11 @@ class Note:
     @cached_property
     def word_tokens(self) -> list:
         """The tokens that hold a letter or digit, in the note proper (not its letterhead)."""
-        from .metrics import words
+        from .metrics import WORD_CHARACTER
 
-        return [t for t in words(self.doc) if not self.in_letterhead(Span(t.idx, t.idx))]
+        letterhead = self.parts.letterhead
+        has_word = WORD_CHARACTER.search
+        return [t for t in self.doc if has_word(t.text) and not (letterhead is not None and t.idx in letterhead)]
 
     @cached_property
     def word_offsets(self) -> list[int]:
