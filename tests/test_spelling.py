@@ -147,3 +147,61 @@ def test_chat_shorthand_goes_to_casual_tone_not_spelling(linter):
     report = linter.lint_text(parse_draft("d.txt", "Hi Priya,\n\nThanks for today, lmk about next steps.\n\nBest,\nJo\n"))
     rules = {f.rule for f in report.findings if f.match == "lmk"}
     assert rules == {"NL1302"}
+
+
+def test_the_compact_lexicon_holds_exactly_what_the_word_file_says():
+    """data/lexicon.bin.gz is data/spelling.txt.gz packed for a fast start; both are shipped, so they must agree."""
+    import gzip
+    from importlib import resources
+
+    from notelint import spelling
+
+    data = resources.files("notelint").joinpath("data")
+    raw = data.joinpath("spelling.txt.gz").read_bytes()
+    assert gzip.decompress(data.joinpath("lexicon.bin.gz").read_bytes()) == spelling.compact(raw), \
+        "rebuild data/lexicon.bin.gz from data/spelling.txt.gz (spelling.compact)"
+    # the file read line by line, as the checker read it before it was packed
+    words, names, foreign, zipf, pool = set(), set(), set(), {}, {}
+    z, kind = 0, ""
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        if line.startswith("@"):
+            kind, number = line[1:].split()
+            z = int(number)
+            continue
+        {"word": words, "name": names, "foreign": foreign}.get(kind, set()).update(line.split())
+        if z and kind != "foreign":
+            zipf.update(dict.fromkeys(line.split(), z))
+            if kind == "word" and z >= spelling.COMMON_ZIPF:
+                for w in line.split():
+                    pool.setdefault(len(w), []).append(w)
+    lex = spelling.lexicon()
+    everything = words | names | foreign | set(zipf)
+    assert len(everything) > 250_000
+    for word in everything:
+        assert (word in lex.words, word in lex.names, word in lex.foreign, lex.zipf.get(word, 0)) == \
+            (word in words, word in names, word in foreign, zipf.get(word, 0)), word
+    assert lex.pool == pool
+    for absent in ("zzzzq", "", "a" * 40):
+        assert absent not in lex.words and lex.zipf.get(absent, 0) == 0
+
+
+def test_a_compact_lexicon_that_disagrees_with_the_word_file_is_not_trusted(tmp_path, monkeypatch):
+    """A stale data/lexicon.bin.gz (the word file rebuilt, the table not) is ignored: the word file is read."""
+    import gzip
+    from importlib import resources
+
+    from notelint import spelling
+
+    data = resources.files("notelint").joinpath("data")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "spelling.txt.gz").write_bytes(data.joinpath("spelling.txt.gz").read_bytes())
+    stale = spelling.compact(gzip.compress(b"@word 50\nonlyword\n"))
+    (tmp_path / "data" / "lexicon.bin.gz").write_bytes(gzip.compress(stale))
+    monkeypatch.setattr(spelling.resources, "files", lambda package: tmp_path)
+    spelling.lexicon.cache_clear()
+    try:
+        assert "receive" in spelling.lexicon().words and "onlyword" not in spelling.lexicon().words
+    finally:
+        spelling.lexicon.cache_clear()
