@@ -72,6 +72,21 @@ def _check(attribute: str, value: Any):  # noqa: ANN401, ANN202 - one predicate 
     raise Unsupported(attribute)
 
 
+def _word_list(test: dict[str, Any]) -> tuple[int, list[str]] | None:
+    """(which string, its words) when the test is only a word or an IN list on ORTH, LOWER or NORM."""
+    if len(test) != 1:
+        return None
+    (attribute, value), = test.items()
+    attribute = _ALIASES.get(attribute, attribute)
+    if attribute not in _STRINGS:
+        return None
+    if isinstance(value, str):
+        return _STRINGS.index(attribute), [value]
+    if isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(v, str) for v in value["IN"]):
+        return _STRINGS.index(attribute), list(value["IN"])
+    return None
+
+
 def _operators(op: str | None) -> list[str]:
     """A token's operator as a run of simple ones ("", "?", "*", "!"), as spaCy expands {n,m} and "+"."""
     if op in (None, "1"):
@@ -108,6 +123,11 @@ class TokenMatcher:
         # (orth, norm) -> (mask, patterns that may start here: blind to whitespace / looking at it, is it a wrap)
         self._words: dict[tuple[int, int], tuple[int, tuple[int, ...], tuple[int, ...], bool]] = {}
         self._columns = None
+        # tests that are a plain word or word list, by the string they read (ORTH, LOWER, NORM): word -> bits
+        self._listed: list[dict[str, int]] = [{} for _ in _STRINGS]
+        self._checked: list[tuple[int, Any]] = []  # (bit, check) for every other test
+        self._first_tests: dict[int, list[int]] | None = None
+        self._first_mask = 0
         from spacy.matcher import Matcher
 
         self._spacy = Matcher(vocab, validate=True)  # checks every pattern; matches the keys not handled here
@@ -140,6 +160,7 @@ class TokenMatcher:
                     self._anywhere.append(len(self._patterns) - 1)
                     (self._anywhere_seeing if sees_spaces else self._anywhere_blind).append(len(self._patterns) - 1)
         self._words.clear()
+        self._first_tests = None
         return []
 
     def _compile(self, pattern: list[dict[str, Any]]) -> tuple[tuple[int, str], ...]:
@@ -152,9 +173,17 @@ class TokenMatcher:
                 if sentence_start is not None and not isinstance(sentence_start, bool):
                     raise Unsupported("IS_SENT_START")
                 checks = [_check(attribute, value) for attribute, value in test.items()]
+                bit = 1 << len(self._tests)
                 self._test_ids[name] = len(self._tests)
                 self._tests.append((lambda s, f, n, c=tuple(checks): all(check(s, f, n) for check in c),
                                     sentence_start))
+                words = _word_list(test)
+                if words is None:
+                    self._checked.append((bit, self._tests[-1][0]))
+                else:  # a plain word or word list: looked up, not called, for each new word
+                    at, values = words
+                    for value in values:
+                        self._listed[at][value] = self._listed[at].get(value, 0) | bit
             tokens += [(self._test_ids[name], op) for op in _operators(spec.get("OP"))]
         return tuple(tokens)
 
@@ -232,10 +261,23 @@ class TokenMatcher:
         flags = tuple(bool(v) for v in row[3:3 + len(_FLAGS)])
         length = row[3 + len(_FLAGS)]
         mask = 0
-        for i, (check, _) in enumerate(self._tests):
+        for at, listed in enumerate(self._listed):
+            mask |= listed.get(texts[at], 0)
+        for bit, check in self._checked:
             if check(texts, flags, length):
-                mask |= 1 << i
-        starts = [p for p, (_, tokens, _, _) in enumerate(self._patterns) if tokens[0][1] == "" and mask >> tokens[0][0] & 1]
+                mask |= bit
+        if self._first_tests is None:  # first tests -> the patterns that begin with them (built once)
+            self._first_tests = {}
+            for p, (_, tokens, _, _) in enumerate(self._patterns):
+                if tokens[0][1] == "":
+                    self._first_tests.setdefault(tokens[0][0], []).append(p)
+            self._first_mask = sum(1 << test for test in self._first_tests)
+        starts, firsts = [], mask & self._first_mask
+        while firsts:
+            low = firsts & -firsts
+            starts += self._first_tests[low.bit_length() - 1]
+            firsts ^= low
+        starts.sort()
         wrap = flags[_FLAGS.index("IS_SPACE")] and texts[0].count("\n") <= 1
         return (mask, tuple(p for p in starts if not self._patterns[p][3]), tuple(p for p in starts if self._patterns[p][3]),
                 wrap)
