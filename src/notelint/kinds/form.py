@@ -22,11 +22,14 @@ from .context import Guess
 # greeting or thanks ("hey Jess thx so much").
 NAMED = re.compile(r"(?:^|[\s(])([A-Z][a-zà-ÿ'’-]+)(?:[ \t]*[,!.]|[ \t]+for\b)")
 # ... or right after a greeting or a thanks, as texts run on without a comma: "hey Jess thx so much"
-GREETED = re.compile(r"(?i:\b(?:hey|hi|hiya|hello|thanks|thank you|thank u|thx|ty|cheers))[ \t]+([A-Z][a-zà-ÿ'’-]+)\b")
+GREETED = re.compile(r"(?i:\b(?:hey|hi|hiya|hello|thanks|thank you|thank u|thx|ty|cheers))[ \t]+"
+                     r"([A-Z][a-zà-ÿ'’-]+\b|[a-zà-ÿ'’-]{2,}(?=[ \t]*[,!]))")  # "hey marco!!": texts skip capitals
 NOT_NAMES = frozenset({
     "thanks", "thank", "hi", "hey", "hello", "hiya", "yes", "no", "well", "ok", "okay", "great", "so", "also",
     "today", "tonight", "sorry", "wow", "omg", "dear", "morning", "afternoon", "evening", "cheers", "again",
     "please", "honestly", "firstly", "finally", "unfortunately", "fortunately", "thx", "ty", "lol",
+    "there", "all", "everyone", "everybody", "team", "guys", "folks", "you", "u", "ya", "much", "loads", "heaps",
+    "a", "lot", "both", "again", "mate",
 })
 FIRST_NAME_ONLY = re.compile(r"\b(?![xX]+\b)[^\W\d_]{2,}")  # the words of a signature, kisses ("xx") aside
 FIRST_SENTENCE = re.compile(r"[^.!?\n]*[.!?]*")
