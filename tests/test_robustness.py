@@ -625,3 +625,24 @@ def test_counts_in_messages_have_thousands_separators(linter):
     report = linter.lint_text(parse_draft("note.txt", long_note))
     [too_long] = [f for f in report.findings if f.rule == "NL101"]
     assert "runs to 1,254 words" in too_long.message
+
+
+def test_a_note_in_another_language_gets_one_finding_and_is_not_run_through_the_rules(tmp_path):
+    """Rules written for English read an Estonian note as misspelt, ungrateful and unsigned: say instead what it is."""
+    from notelint.draft import read_draft
+    from notelint.engine import Linter
+    from notelint.packs import load_rules
+
+    note = tmp_path / "tere.txt"
+    note.write_text("Tere Gerli,\n\nSuur aitäh eilse vestluse eest! Mulle meeldis väga kuulda teie meeskonna "
+                    "plaanidest ja minu jaoks oli see väga huvitav. Ootan teie vastust ja loodan, et saame "
+                    "koostööd teha.\n\nParimate soovidega\nMari\n", encoding="utf-8")
+    english = tmp_path / "thanks.txt"
+    english.write_text("Dear Ms. Tamm,\n\nThank you for the interview on Monday and for explaining how your team "
+                       "schedules the Tallinn depot's night shifts. I would love to help with the rota tool.\n\n"
+                       "Best regards,\nMari Kask\n", encoding="utf-8")
+    report, plain = Linter(load_rules()).lint([read_draft(str(note)), read_draft(str(english))])
+    assert [f.rule for f in report.findings] == ["NL099"]
+    assert "does not read as English" in report.findings[0].message
+    assert report.score.value == 0 and "English" in report.score.advice
+    assert all(f.rule != "NL099" for f in plain.findings) and plain.score.value >= 90

@@ -27,6 +27,10 @@ ALLOWED_VISIBLY = frozenset({"existence", "substitution", "repeated"})
 # reported as such, and not run through the rules, which would only measure a book as a letter.
 NOT_A_NOTE_WORDS = 3_000
 NOT_A_NOTE = ("NL100", "not-a-note", "length")
+# a note mostly in another language is not run through rules written for English ones
+NOT_ENGLISH = ("NL099", "not-english", "language")
+MIN_ENGLISH_SHARE = 0.6
+MIN_WORDS_TO_JUDGE_LANGUAGE = 15
 WORD = re.compile(r"\w+")
 
 
@@ -55,24 +59,25 @@ class Linter:
     def lint(self, drafts: Iterable[Draft]) -> Iterator[FileReport]:
         """Report on each draft in order, streaming them through one nlp.pipe.
 
-        A draft far longer than any note (a book, a log file) is not linted: it passes through the
-        pipe as an empty text, to keep its place, and gets one finding that says what it is.
+        A draft far longer than any note (a book, a log file), or one written in another language,
+        is not linted: it passes through the pipe as an empty text, to keep its place, and gets one
+        finding that says why.
         """
-        too_long: dict[int, int] = {}
+        skipped: dict[int, FileReport] = {}
 
         def texts() -> Iterator[tuple[str, Draft]]:
             for draft in drafts:
-                words = _rough_word_count(draft.linted_body)
-                if words > NOT_A_NOTE_WORDS:
-                    too_long[id(draft)] = words
+                report = _not_checked(draft)
+                if report is not None:
+                    skipped[id(draft)] = report
                     yield "", draft
                 else:
                     yield draft.linted_body, draft
 
         for doc, draft in self.compiled.nlp.pipe(texts(), as_tuples=True, batch_size=32):
-            words = too_long.pop(id(draft), None)
-            if words is not None:
-                yield _not_a_note(draft, words)
+            report = skipped.pop(id(draft), None)
+            if report is not None:
+                yield report
             else:
                 _break_sentences_at_parts(doc, draft.parts)
                 yield self._report(Note(draft, doc, self._matches(doc, draft.linted_body), dict(draft.context)))
@@ -263,21 +268,41 @@ def _rough_word_count(text: str) -> int:
     return sum(1 for _ in WORD.finditer(text))
 
 
-def _not_a_note(draft: Draft, words: int) -> FileReport:
-    """The one finding for a draft far too long to be a note, on its first line, and no score but 0."""
-    code, name, category = NOT_A_NOTE
+def _not_checked(draft: Draft) -> FileReport | None:
+    """The report for a draft the rules are not run on (far too long, or not in English), else None."""
+    from .spelling import english_share
+
+    words = _rough_word_count(draft.linted_body)
+    if words > NOT_A_NOTE_WORDS:
+        return _whole_note_finding(
+            draft, NOT_A_NOTE, Severity.ERROR,
+            f"This draft runs to {words:,} words: it is not a thank-you note (a note is a few hundred "
+            f"words at most), so nothing else was checked",
+            "Check that this is the file you meant; a thank-you note fits on one screen.",
+            "Not a thank-you note: check that this is the file you meant.")
+    share, counted = english_share(draft.linted_body)
+    if counted >= MIN_WORDS_TO_JUDGE_LANGUAGE and share < MIN_ENGLISH_SHARE:
+        return _whole_note_finding(
+            draft, NOT_ENGLISH, Severity.WARNING,
+            f"This note does not read as English (only {share:.0%} of its words are English words): "
+            f"notelint's rules are written for English notes, so nothing else was checked",
+            "Have someone who writes the language check it; notelint can check an English version.",
+            "Not checked: notelint reads notes written in English.")
+    return None
+
+
+def _whole_note_finding(draft: Draft, rule: tuple[str, str, str], severity: Severity, message: str,
+                        instead: str, advice: str) -> FileReport:
+    """One finding on the draft's first line, and no score but 0: the note was not run through the rules."""
+    code, name, category = rule
     first = draft.body_start + len(draft.body) - len(draft.body.lstrip())
     begin = draft.position(first)
     line = draft.line_text(begin.line)
     finding = Finding(
-        rule=code, name=name, category=category, severity=Severity.ERROR,
-        message=(f"This draft runs to {words:,} words: it is not a thank-you note (a note is a few hundred "
-                 f"words at most), so nothing else was checked"),
+        rule=code, name=name, category=category, severity=severity, message=message,
         start=begin, end=draft.position(first + len(line.rstrip()) - (begin.column - 1)),
-        match=line.strip(), line_text=line,
-        instead="Check that this is the file you meant; a thank-you note fits on one screen.",
+        match=line.strip(), line_text=line, instead=instead,
     )
-    advice = "Not a thank-you note: check that this is the file you meant."
     return FileReport(draft.path, (finding,), Score(0, "rewrite", advice, (Deduction(code, 100),)), dict(draft.context),
                       situation=draft.situation.values(), sources=draft.situation.shown_sources())
 

@@ -40,6 +40,7 @@ downloaded.
 from __future__ import annotations
 
 import gzip
+import re
 import unicodedata
 from array import array
 from dataclasses import dataclass, field
@@ -363,6 +364,24 @@ def suggest(word: str, strict: bool = False) -> str | None:
     if word[:1].isupper():
         best = best.upper() if word.isupper() and len(word) > 1 else best.capitalize()
     return best
+
+
+LETTERS = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more, in any script
+SEEN_ZIPF = 20  # a word English text uses about once in ten million words or more is English enough here
+
+
+def english_share(text: str) -> tuple[float, int]:
+    """The share of a text's words (two letters or more) that are English, and how many words it has.
+
+    Names, jargon and slips keep an English note above 0.85 (the lowest of the 1,500 labelled
+    drafts: 0.88); a note in Estonian or Spanish sits near 0.3, its English being names and loans.
+    """
+    words = LETTERS.findall(text)
+    if not words:
+        return 1.0, 0
+    zipf = lexicon().zipf
+    english = sum(1 for w in words if is_known(w) or zipf.get(fold(w), 0) >= SEEN_ZIPF)
+    return english / len(words), len(words)
 
 
 @lru_cache(maxsize=4)

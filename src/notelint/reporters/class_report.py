@@ -100,8 +100,12 @@ def build(reports: list[FileReport], roots: list[Path], categories: dict) -> Cla
     order = [c for c in categories if c in used] + sorted(used - set(categories))
     drafts_with = Counter((f.rule, f.name) for _, r in kept for f in {(f.rule, f.name): f for f in r.findings}.values())
     common = [(code, name, n) for (code, name), n in drafts_with.most_common(10)]
-    titles = {name: getattr(c, "title", name) for name, c in categories.items()}
+    titles = {**NOT_PACK_CATEGORIES, **{name: getattr(c, "title", name) for name, c in categories.items()}}
     return ClassView(sorted(rows, key=lambda r: (r.student, r.draft)), order, common, titles)
+
+
+# categories of findings made outside the rule packs (engine.NOT_ENGLISH): not a rule's, still titled
+NOT_PACK_CATEGORIES = {"language": "Not in English"}
 
 
 def to_csv(view: ClassView) -> str:
