@@ -127,3 +127,25 @@ def test_a_draft_of_quoted_text_alone_is_one_line_and_exit_2():
     assert result.exit_code == 2
     assert result.stderr == ("notelint: error: <stdin>: the draft has no note of its own: only quoted text, headers "
                              "or waiver lines\n")
+
+
+def test_a_greeting_run_into_the_body_when_the_line_breaks_were_lost_is_still_the_greeting(linter):
+    """Published letters often lose their line breaks: "Dear Mr./Ms. Ortiz, Thank you for ..." on one line."""
+    body = ("Jo Park\n12 Elm Road\nSpringfield\n\nDear Mr./Ms. Ortiz, Thank you for today's interview for the "
+            "analyst position. I enjoyed hearing how your team reconciles the Atlas ledgers every Friday, and I "
+            "would welcome the chance to join it.\n\nSincerely,\nJo Park\n")
+    parts = find(body)
+    assert body[parts.greeting.start:parts.greeting.end] == "Dear Mr./Ms. Ortiz,"
+    assert body[parts.letterhead.start:parts.letterhead.end].startswith("Jo Park")
+    assert "NL501" not in {f.rule for f in lint(linter, body).findings}
+
+
+def test_a_sign_off_with_its_slots_on_one_line_is_one_template_problem(linter):
+    """"Sincerely, [Your Name] [Your Email]": the slots are the leftover; the sign-off is there."""
+    body = ("Dear Ms. Chen,\n\nThank you for walking me through the Atlas billing migration. I'd love to help "
+            "ship it.\n\nSincerely, [Your Name] [Your Email] [Your Phone Number]\n")
+    parts = find(body)
+    assert body[parts.closing.start:parts.closing.end].strip() == "Sincerely,"
+    assert body[parts.signature.start:parts.signature.end] == "[Your Name] [Your Email] [Your Phone Number]"
+    rules = [f.rule for f in lint(linter, body).findings]
+    assert "NL502" not in rules and rules.count("NL1201") == 3

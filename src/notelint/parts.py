@@ -49,6 +49,11 @@ SIGNOFF_WORDS = (
 )
 # a sign-off line: the words and at most three more ("Thanks again for everything,", "x Jo"), not a sentence
 SIGNOFF = re.compile(rf"(?i)^[ \t]*(?:{SIGNOFF_WORDS})\b(?:[ \t]+[^\s.?]+){{0,3}}[ \t]*[,!—–-]?[ \t]*$")
+# "Dear Mr./Ms (Last name), Thank you for ...": a letter whose line breaks were lost when it was
+# published, the greeting running into the body (only "Dear": a text's "Hi Sam, thanks" is one sentence)
+GREETING_RUN_ON = re.compile(r"(?i)^[ \t]*dear\b[^,:\n!?]{1,60}[,:][ \t]+(?=\S)")
+# a template's sign-off with its slots run onto the same line: "Sincerely, [Your Name] [Your Email]"
+SIGNOFF_THEN_SLOTS = re.compile(rf"(?i)^[ \t]*(?:{SIGNOFF_WORDS})\b[ \t]*[,!—–-][ \t]*((?:\[[^\]\n]+\][ \t,]*)+)$")
 POSTSCRIPT = re.compile(r"(?im)^[ \t]*p\.?[ \t]?s\.?[ \t]*[:\-—–]?[ \t]")
 GREETING_SEARCH_LINES = 14  # a letterhead and an address block fit in this many lines above the greeting
 SIGNOFF_SEARCH_LINES = 8
@@ -105,8 +110,9 @@ def find(text: str) -> Parts:
     greeting, letterhead = None, None
     for i, line in enumerate(lines[:GREETING_SEARCH_LINES]):
         words = text[line.start:line.end]
-        if GREETING.match(words) and not SIGNOFF.match(words) and not _inside_paragraph(text, line):
-            greeting = line
+        run_on = GREETING_RUN_ON.match(words)
+        if (GREETING.match(words) and not SIGNOFF.match(words) and not _inside_paragraph(text, line)) or run_on:
+            greeting = Span(line.start, line.start + len(run_on.group().rstrip())) if run_on else line
             if i:
                 letterhead = Span(lines[0].start, lines[i - 1].end)
             break
@@ -132,6 +138,11 @@ def find(text: str) -> Parts:
             after = [other for other in body_lines if other.start > line.start]
             if after:
                 signature = Span(after[0].start, after[-1].end)
+            break
+        slots = SIGNOFF_THEN_SLOTS.match(text[line.start:line.end])
+        if slots and _ends_paragraph_or_starts_block(text, line, body_lines):
+            closing = Span(line.start, line.start + slots.start(1))
+            signature = Span(line.start + slots.start(1), body_lines[-1].end)
             break
     if closing is None and len(body_lines) > 1:
         last, before = body_lines[-1], body_lines[-2]
