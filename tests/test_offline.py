@@ -116,3 +116,17 @@ def test_every_command_runs_with_sockets_blocked_and_an_empty_home(tmp_path):
         assert process.returncode in (0, 1), (command, process.stderr)
         assert "network blocked" not in process.stderr and "Traceback" not in process.stderr, command
     assert list(home.iterdir()) == []  # nothing written to the user's home either
+
+
+def test_the_hyphenation_fallback_is_loaded_only_for_a_word_the_cmu_dictionary_lacks():
+    """textstat's pyphen dictionary costs 0.09 s at start; most notes' words are all in the CMU dictionary."""
+    from notelint import metrics
+    from notelint.syllables import pyphen_on_demand
+
+    pyphen_on_demand.cache_clear()  # a fresh one, as in a new process: earlier tests met such words already
+    metrics.flesch_reading_ease("Thank you for the interview. I enjoyed the tour of the depot and the crew.")
+    hyphenator = pyphen_on_demand("en_US")
+    assert "_pyphen" not in vars(hyphenator)
+    plain = metrics.flesch_reading_ease("Thank you for the Zorbulux interview and the Quaxtrin demo.")
+    assert "_pyphen" in vars(hyphenator)
+    assert 0 < plain < 120

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 import types
 from collections.abc import Iterator, Mapping
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 
@@ -73,6 +73,28 @@ def offline_cmudict(lang: str) -> CmuLookup | None:
     return cmu_lookup() if lang.lower().startswith("en") else None
 
 
+class _PyphenOnDemand:
+    """textstat's fallback hyphenator for words the CMU dictionary lacks, loaded (0.09 s) only when one is met."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    @cached_property
+    def _pyphen(self):  # noqa: ANN202 - a pyphen.Pyphen
+        from pyphen import Pyphen
+
+        return Pyphen(lang=self.lang)
+
+    def positions(self, word: str) -> list[int]:
+        return self._pyphen.positions(word)
+
+
+@lru_cache(maxsize=4)
+def pyphen_on_demand(lang: str) -> _PyphenOnDemand:
+    """Stands in for textstat's get_pyphen: the same hyphenation, loaded on first use."""
+    return _PyphenOnDemand(lang)
+
+
 def _import_textstat_without_nltk():  # noqa: ANN202 - returns the textstat module
     """textstat imports NLTK (0.17 s) only to find or download cmudict, which notelint replaces below.
 
@@ -106,5 +128,6 @@ def patched_textstat():  # noqa: ANN201 - returns the textstat module
     from textstat.backend.counts import _count_syllables
 
     _count_syllables.get_cmudict = offline_cmudict
+    _count_syllables.get_pyphen = pyphen_on_demand
     _count_syllables.count_syllables.cache_clear()
     return textstat
