@@ -134,16 +134,20 @@ class Linter:
         """Guesses at the context values nobody stated; the first rule (by code) that matches a key wins.
 
         A guess is confident only when the note does not argue against it: none of its rule's doubts
-        matches. (Another rule's guess at another value is not enough: "the hiring manager told me your
+        matches. An unsure guess may still be confirmed by a later rule for the same value whose own
+        doubts do not match, because it reads something narrower ("I must decline your offer" settles the
+        stage even in a note that mentions another company's offer). (Another rule's guess at another value is not enough: "the hiring manager told me your
         letter helped" reads both as to a recruiter and as to a referee.)
         """
         draft = note.draft
         inferred: dict[str, Inference] = dict(draft.read_context)  # what the file says: an .eml is an email
         for rule in self.context_rules:
-            if rule.key in draft.context or rule.key in inferred:
+            if rule.key in draft.context or (rule.key in inferred and inferred[rule.key].confident):
                 continue
             hit = next(iter(kinds.find(rule, note)), None)
             if hit is not None:
+                if rule.key in inferred and rule.value != inferred[rule.key].value:
+                    continue  # an unsure guess stands unless a narrower rule, itself undoubted, confirms its value
                 if rule.doubts is not None and rule.doubt_key not in note.matches:
                     note.matches.update(self._matches(note.doc, note.text, self.compiled.extra[rule.doubt_key]))
                 against = context_kind.doubts(rule, note)
