@@ -14,7 +14,7 @@ from .. import metrics, spelling
 from ..metrics import Measure
 from ..model import Span
 from ..note import Hit, Note
-from ..schema import ContextKey, Guards, RuleBase, Strict, no_duplicates
+from ..schema import ContextKey, Guards, RuleBase, Strict, _valid_regexes, compile_regex, no_duplicates
 from ..wording import fill
 
 Metric = Literal[
@@ -68,6 +68,9 @@ class MetricRule(RuleBase):
     # detail_words: count only sentences with one of these words (they recall the conversation or
     # the reader); a recap of the writer's own CV is not a detail from the conversation
     conversation_cues: list[str] = []
+    # detail_words: a template slot where the detail belongs ("[specific topic discussed]"): the note is a
+    # template (its placeholder finding says so), and filled in, the slot is the detail; RE2 expressions
+    detail_slots: list[str] = []
     guards: Guards = Guards(negation=False, quotation=False)
     PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset({"value", "limit"})
     COUNTS: ClassVar[frozenset[str]] = PLACEHOLDERS
@@ -76,6 +79,11 @@ class MetricRule(RuleBase):
     @classmethod
     def _words_once(cls, values: list[str]) -> list[str]:
         return no_duplicates(values)
+
+    @field_validator("detail_slots")
+    @classmethod
+    def _slots_compile(cls, values: list[str]) -> list[str]:
+        return _valid_regexes(values)
 
     @model_validator(mode="after")
     def _has_bound(self) -> "MetricRule":
@@ -151,6 +159,8 @@ def _detail_words(rule: MetricRule, note: Note) -> list[Measure]:
     allowed = metrics.conversation_tokens(note.doc, rule.cues) & prose if rule.cues else prose
     count = metrics.detail_words(note.doc, rule.stock, common, allowed)
     low, _ = rule.bounds(note.context)
+    if count < (low or 0) and any(compile_regex(e).search(note.prose) for e in rule.detail_slots):
+        return []  # the detail's place is a template slot: one problem, reported as the leftover
     if rule.name_weight and count < (low or 0):
         count += rule.name_weight * metrics.named_things(note.doc, note.lines, rule.stock, common, allowed)
     return [Measure(count, note.lines[0])]
