@@ -134,10 +134,11 @@ class Linter:
         """Guesses at the context values nobody stated; the first rule (by code) that matches a key wins.
 
         A guess is confident only when the note does not argue against it: none of its rule's doubts
-        matches. An unsure guess may still be confirmed by a later rule for the same value whose own
-        doubts do not match, because it reads something narrower ("I must decline your offer" settles the
-        stage even in a note that mentions another company's offer). (Another rule's guess at another value is not enough: "the hiring manager told me your
-        letter helped" reads both as to a recruiter and as to a referee.)
+        matches. (Another rule's guess at another value is not enough: "the hiring manager told me your
+        letter helped" reads both as to a recruiter and as to a referee.) An unsure guess may still be
+        confirmed by a later rule for the same value whose own doubts do not match, because it reads
+        something narrower: "I must decline your offer" settles the stage in a note that also mentions
+        another company's offer.
         """
         draft = note.draft
         inferred: dict[str, Inference] = dict(draft.read_context)  # what the file says: an .eml is an email
@@ -151,6 +152,8 @@ class Linter:
                 if rule.doubts is not None and rule.doubt_key not in note.matches:
                     note.matches.update(self._matches(note.doc, note.text, self.compiled.extra[rule.doubt_key]))
                 against = context_kind.doubts(rule, note)
+                if against and rule.key in inferred:
+                    continue  # not a confirmation: the first unsure guess, and its reason, stand
                 doubt = f"'{_words(note, against[0])}' on line {_line(note, against[0])}" if against else None
                 inferred[rule.key] = Inference(rule.value, _line(note, hit.span), rule.code, doubt is None, doubt)
         return inferred
