@@ -37,7 +37,7 @@ def compile_regex(expression: str):  # noqa: ANN201 - re2's compiled pattern typ
         raise ValueError(f"{expression!r} is not a valid RE2 expression: {detail}") from None
 
 
-def _valid_regexes(values: list[str]) -> list[str]:
+def valid_regexes(values: list[str]) -> list[str]:
     problems = []
     for i, expression in enumerate(values):
         try:
@@ -325,7 +325,7 @@ class MatchFields(Strict):
     @field_validator("regex")
     @classmethod
     def _regexes_compile(cls, values: list[str]) -> list[str]:
-        return _valid_regexes(values)
+        return valid_regexes(values)
 
     @field_validator("phrases")
     @classmethod

@@ -18,8 +18,7 @@ from .context import Guess
 
 # The reader named inside the first sentence, as texts do: "Thanks Dana, ...", "Thanks Marco for having me",
 # "thank u so much Dee!!", "Thanks for letting me know Rob, and ...", "Frank, I appreciate ...": a
-# capitalised word followed by a comma, an exclamation mark, a full stop or "for", or straight after a
-# greeting or thanks ("hey Jess thx so much").
+# capitalised word followed by a comma, an exclamation mark, a full stop or "for".
 NAMED = re.compile(r"(?:^|[\s(])([A-Z][a-zà-ÿ'’-]+)(?:[ \t]*[,!.]|[ \t]+for\b)")
 # ... or right after a greeting or a thanks, as texts run on without a comma: "hey Jess thx so much"
 GREETED = re.compile(r"(?i:\b(?:hey|hi|hiya|hello|thanks|thank you|thank u|thx|ty|cheers))[ \t]+"
@@ -29,7 +28,7 @@ NOT_NAMES = frozenset({
     "today", "tonight", "sorry", "wow", "omg", "dear", "morning", "afternoon", "evening", "cheers", "again",
     "please", "honestly", "firstly", "finally", "unfortunately", "fortunately", "thx", "ty", "lol",
     "there", "all", "everyone", "everybody", "team", "guys", "folks", "you", "u", "ya", "much", "loads", "heaps",
-    "a", "lot", "both", "again", "mate",
+    "a", "lot", "both", "mate",
 })
 FIRST_NAME_ONLY = re.compile(r"\b(?![xX]+\b)[^\W\d_]{2,}")  # the words of a signature, kisses ("xx") aside
 FIRST_SENTENCE = re.compile(r"[^.!?\n]*[.!?]*")

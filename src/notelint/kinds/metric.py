@@ -14,7 +14,7 @@ from .. import metrics, spelling
 from ..metrics import Measure
 from ..model import Span
 from ..note import Hit, Note
-from ..schema import ContextKey, Guards, RuleBase, Strict, _valid_regexes, compile_regex, no_duplicates
+from ..schema import ContextKey, Guards, RuleBase, Strict, valid_regexes, compile_regex, no_duplicates
 from ..wording import fill
 
 Metric = Literal[
@@ -83,7 +83,7 @@ class MetricRule(RuleBase):
     @field_validator("detail_slots")
     @classmethod
     def _slots_compile(cls, values: list[str]) -> list[str]:
-        return _valid_regexes(values)
+        return valid_regexes(values)
 
     @model_validator(mode="after")
     def _has_bound(self) -> "MetricRule":
