@@ -135,13 +135,18 @@ examples:
     assert tested.exit_code == 0, tested.output
 
 
-def test_a_missing_model_is_one_line_and_exit_2(tmp_path):
-    pack = tmp_path / "pack"
-    pack.mkdir()
+def _write_shop_rule(pack: Path) -> None:
+    """A classifier rule reading a model `shop` that the pack does not (or not properly) hold."""
     (pack / "NL9001-talks-shop.yaml").write_text(
         "code: NL9001\nname: talks-shop\ncategory: casual_tone\nseverity: info\nkind: classifier\nmodel: shop\n"
         "label: shop\nthreshold: 0.5\nmessage: \"Talks shop\"\nwhy: x\ninstead: y\n"
         "examples: {fire: [\"a\"], pass: [\"b\"]}\n")
+
+
+def test_a_missing_model_is_one_line_and_exit_2(tmp_path):
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    _write_shop_rule(pack)
     draft = tmp_path / "note.txt"
     draft.write_text("Dear Ana,\n\nThank you.\n\nBest,\nJo")
     result = CliRunner().invoke(app, ["check", "--no-cache", "--pack", str(pack), str(draft)])
@@ -160,10 +165,7 @@ def test_a_damaged_model_is_one_line_and_exit_2(tmp_path):
     pack = tmp_path / "pack"
     (pack / "models" / "shop").mkdir(parents=True)
     (pack / "models" / "shop" / "config.cfg").write_text("[this is not\na spaCy config")
-    (pack / "NL9001-talks-shop.yaml").write_text(
-        "code: NL9001\nname: talks-shop\ncategory: casual_tone\nseverity: info\nkind: classifier\nmodel: shop\n"
-        "label: shop\nthreshold: 0.5\nmessage: \"Talks shop\"\nwhy: x\ninstead: y\n"
-        "examples: {fire: [\"a\"], pass: [\"b\"]}\n")
+    _write_shop_rule(pack)
     draft = tmp_path / "note.txt"
     draft.write_text("Dear Ana,\n\nThank you for the long and lovely tour of the clinic on Tuesday.\n\nBest,\nJo")
     result = CliRunner().invoke(app, ["check", "--no-cache", "--pack", str(pack), str(draft)])

@@ -117,9 +117,10 @@ class TokenMatcher:
         self._test_ids: dict[str, int] = {}
         # (key, ((test, op), ...), the second token's bit, whether the key looks at whitespace)
         self._patterns: list[tuple[str, tuple[tuple[int, str], ...], int, bool]] = []
-        self._anywhere: list[int] = []  # patterns whose first token is "!" (may start at any word)
-        self._anywhere_blind: list[int] = []  # ... of keys blind to whitespace
-        self._anywhere_seeing: list[int] = []  # ... of keys that look at whitespace
+        # patterns whose first token is "!" (they may start at any word), of keys blind to whitespace
+        # and of keys that look at it
+        self._anywhere_blind: list[int] = []
+        self._anywhere_seeing: list[int] = []
         # (orth, norm) -> (mask, patterns that may start here: blind to whitespace / looking at it, is it a wrap)
         self._words: dict[tuple[int, int], tuple[int, tuple[int, ...], tuple[int, ...], bool]] = {}
         self._columns = None
@@ -157,7 +158,6 @@ class TokenMatcher:
                 second = 1 << expanded[1][0] if len(expanded) > 1 and expanded[1][1] == "" else 0
                 self._patterns.append((key, expanded, second, sees_spaces))
                 if expanded[0][1] == "!":
-                    self._anywhere.append(len(self._patterns) - 1)
                     (self._anywhere_seeing if sees_spaces else self._anywhere_blind).append(len(self._patterns) - 1)
         self._words.clear()
         self._first_tests = None
@@ -223,7 +223,7 @@ class TokenMatcher:
         everywhere = list(range(len(rows)))
         if not self.wrapped_lines or not any(wraps):
             self._walk(everywhere, masks, [b + s for b, s in zip(blind, seeing)], sentence_starts, found,
-                       self._anywhere)
+                       self._anywhere_blind + self._anywhere_seeing)
             return
         self._walk(everywhere, masks, seeing, sentence_starts, found, self._anywhere_seeing)
         words_only = [i for i in everywhere if not wraps[i]]
