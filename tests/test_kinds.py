@@ -76,6 +76,13 @@ def test_phrases_match_across_line_breaks_and_extra_spaces(tmp_path):
     assert [m for m, _ in findings(tmp_path, "I sent a gift\ncard and a gift  card to you.")] == ["gift\ncard", "gift  card"]
 
 
+def test_unless_keeps_a_rule_quiet_for_the_whole_note_but_not_for_words_in_quotation_marks(tmp_path):
+    pack(tmp_path, "existence", "phrases: [gift card]\nunless:\n  phrases: [raffle prize]")
+    assert findings(tmp_path, "I sent a gift card. It was the raffle prize at our office party.") == []
+    assert [m for m, _ in findings(tmp_path, 'I sent a gift card. Dana called it "the raffle prize".')] == ["gift card"]
+    assert [m for m, _ in findings(tmp_path, "I sent a gift card.")] == ["gift card"]
+
+
 def test_case_sensitive_phrases_match_only_as_written(tmp_path):
     pack(tmp_path, "existence", "phrases: [Sir]\ncase_sensitive: true")
     assert [m for m, _ in findings(tmp_path, "Dear Sir, the sir of the house said SIR.")] == ["Sir"]

@@ -149,3 +149,31 @@ def test_a_sign_off_with_its_slots_on_one_line_is_one_template_problem(linter):
     assert body[parts.signature.start:parts.signature.end] == "[Your Name] [Your Email] [Your Phone Number]"
     rules = [f.rule for f in lint(linter, body).findings]
     assert "NL502" not in rules and rules.count("NL1201") == 3
+
+
+def test_a_greeting_straight_under_a_long_subject_line_is_still_the_greeting(linter):
+    """A subject line ends no sentence: "Subject: Thank you for the interview for [Job Title]" heads the note."""
+    body = ("Subject: Thank you for the opportunity to interview for the analyst position at Atlas\n"
+            "Dear [Interviewer's Name],\nThank you for walking me through the Atlas billing migration. I'd love "
+            "to help ship it.\nBest regards,\nJo Park\n")
+    parts = find(body)
+    assert body[parts.greeting.start:parts.greeting.end] == "Dear [Interviewer's Name],"
+    rules = [f.rule for f in lint(linter, body).findings]
+    assert "NL1201" in rules and "NL501" not in rules
+
+
+def test_a_casual_greeting_run_into_a_long_first_sentence_is_one_finding(linter):
+    """"Hey @dana, I'm not sure ..." has a greeting, a casual one: NL1301 says so, NL501 does not add 'no greeting'."""
+    body = ("Hey @dana , I'm not sure it is the usual thing to send a thank-you note as a pull request, but I "
+            "figured it was worth a try after our talk about the Atlas billing migration yesterday.\n\n"
+            "I'd love to help ship it.\n\nBest,\nJo\n")
+    rules = [f.rule for f in lint(linter, body).findings]
+    assert "NL1301" in rules and "NL501" not in rules
+
+
+@pytest.mark.parametrize("signature", ["(Pen-written signature here)\n\nYour name typed here", "Typed name"])
+def test_a_signature_left_as_the_template_s_label_is_a_slot_not_a_missing_name(linter, signature):
+    body = ("Dear Ms. Chen,\n\nThank you for the offer of the analyst post; I am pleased to accept it and will "
+            f"start on 3 March as we agreed.\n\nSincerely,\n\n{signature}\n")
+    rules = [f.rule for f in lint(linter, body).findings]
+    assert "NL1201" in rules and "NL502" not in rules

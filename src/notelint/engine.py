@@ -114,6 +114,8 @@ class Linter:
         note.context = {**guessed, **stated}
         found: list[Finding] = []
         for rule in self.rules:
+            if rule.unless is not None and self._unless_matched(rule, note):
+                continue
             if guards.applies(rule.context, note.context):
                 found += [self._finding(rule, note, hit) for hit in kinds.find(rule, note)]
             elif rule.kind in ALLOWED_VISIBLY and guards.applies(rule.context, stated):
@@ -158,6 +160,12 @@ class Linter:
                 inferred[rule.key] = Inference(rule.value, _line(note, hit.span), rule.code, doubt is None, doubt)
         return inferred
 
+    def _unless_matched(self, rule: RuleBase, note: Note) -> bool:
+        """True when words the rule lists under `unless` are in the note (outside quotations): it stays quiet."""
+        if rule.unless_key not in note.matches:
+            note.matches.update(self._matches(note.doc, note.text, self.compiled.extra[rule.unless_key]))
+        return bool(note.kept(rule, rule.unless_key))
+
     def _drop_contradicted(self, findings: list[Finding]) -> list[Finding]:
         """A rule stays quiet when a rule it lists under `unless_fired` fired: that finding tells the same story."""
         fired = {f.rule for f in findings}
@@ -182,7 +190,10 @@ class Linter:
                 return False
             if self._by_code[f.rule].kind != "required":
                 return True
-            return note.parts.part_of(draft.offset(g.start) - draft.body_start) in ("greeting", "closing", "signature")
+            at = draft.offset(g.start) - draft.body_start
+            # the greeting, the sign-off or signature, or the note's first word: "Hey @jasonlong, I'm not
+            # sure ..." opens with a greeting, run into a sentence too long to be a greeting line
+            return note.parts.part_of(at) in ("greeting", "closing", "signature") or at == note.parts.start
 
         return [f for f in findings if not any(g.rule in self._superseded_by[f.rule] and covers(g, f) for g in findings)]
 

@@ -37,7 +37,7 @@ GREETING_WORDS = (
 # A greeting line: a greeting word and a few words ("Dear Ms. Okafor,"), or a name and a comma on its
 # own line ("Frank," on a card). Not a sentence: it is short.
 GREETING = re.compile(
-    rf"(?i)^[ \t]*(?:(?:{GREETING_WORDS})\b[^\n]{{0,80}}|(?-i:[A-Z][\w.'’-]*)(?:[ \t]+(?-i:[A-Z][\w.'’-]*)){{0,3}}[ \t]*,)[ \t]*$"
+    rf"(?i)^[ \t]*[\"“']?(?:(?:{GREETING_WORDS})\b[^\n]{{0,80}}|(?-i:[A-Z][\w.'’-]*)(?:[ \t]+(?-i:[A-Z][\w.'’-]*)){{0,3}}[ \t]*,)[ \t]*$"
 )
 SIGNOFF_WORDS = (
     r"best|best\s+regards|best\s+wishes|kind\s+regards|kindest\s+regards|warm\s+regards|warmest\s+regards|regards|"
@@ -168,6 +168,8 @@ def _inside_paragraph(text: str, line: Span) -> bool:
     if not before.endswith("\n"):
         return False
     previous = before[:-1].rsplit("\n", 1)[-1].strip()
+    if HEADER.match(previous):
+        return False  # "Subject: Thank you for the interview for [Job Title]" ends no sentence, but heads the note
     return bool(previous) and previous[-1:] not in ".!?:,;" and len(previous.split()) > 8
 
 

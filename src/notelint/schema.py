@@ -283,9 +283,19 @@ class RuleBase(RuleCore):
     # rules whose findings make this one wrong or redundant for the whole note: a note that claims
     # the job is already theirs plainly wants it, so "no interest" would be wrong
     unless_fired: list[str] = []
+    # words that, anywhere in the note outside quotations, make the rule wrong for the whole note: a
+    # note that only asks how the application stands has no conversation to recall
+    unless: Unless | None = None
 
     PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset()  # message fields a kind may fill in
     COUNTS: ClassVar[frozenset[str]] = frozenset()  # those that are numbers, and may name a noun: {value:words}
+
+    def extra_terms(self) -> dict[str, Terms]:
+        return {self.unless_key: self.unless.terms()} if self.unless else {}
+
+    @property
+    def unless_key(self) -> str:
+        return f"{self.code}:unless"
 
     @model_validator(mode="after")
     def _message_fields(self) -> "RuleBase":
@@ -348,6 +358,13 @@ class MatchFields(Strict):
         return Terms(
             tuple(self.phrases), tuple(tuple(p) for p in self.patterns), tuple(self.regex), self.case_sensitive
         )
+
+
+class Unless(MatchFields):
+    """Words that, anywhere in the note, keep a rule quiet for the whole note."""
+
+
+RuleBase.model_rebuild()
 
 
 class Matchable(RuleBase, MatchFields):
