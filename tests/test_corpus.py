@@ -137,7 +137,6 @@ KNOWN_FAILURES = {
     ('m-037-service-desk-belated.txt', 'greeting_signoff', 'false alarm'),
     ('m-037-service-desk-belated.txt', 'personalization', 'miss'),
     ('m-042-dealership-allowance-linkedin.txt', 'arrogance', 'miss'),
-    ('m-043-hotel-wrong-company-late.txt', 'personalization', 'miss'),
     ('m-051-data-platform-wall.txt', 'negativity', 'miss'),
     ('m-052-cfo-terms-late.txt', 'money', 'miss'),
     ('m-052-cfo-terms-late.txt', 'timing', 'miss'),
@@ -165,7 +164,6 @@ KNOWN_FAILURES = {
     ('p-015-customer-success-head.txt', 'negativity', 'miss'),
     ('p-018-data-scientist-linkedin-cv.txt', 'length', 'miss'),
     ('p-018-data-scientist-linkedin-cv.txt', 'specificity', 'miss'),
-    ('p-020-smart-meter-graduate.txt', 'personalization', 'miss'),
     ('p-021-iberia-sales-recruiter-reply.txt', 'interest', 'false alarm'),
     ('p-023-icu-staff-nurse-followup.txt', 'spelling', 'false alarm'),
     ('p-026-cork-agency-linkedin.txt', 'social_media', 'miss'),
@@ -183,7 +181,6 @@ KNOWN_FAILURES = {
     # NL1602
     ('q-003-vp-sales-apac-deadline.txt', 'spelling', 'false alarm'),
     ('q-004-vet-practice-wales-card.txt', 'gratitude', 'false alarm'),
-    ('q-011-site-supervisor-wrong-company.txt', 'personalization', 'miss'),
     ('q-012-cfo-cv-recap.txt', 'specificity', 'miss'),
     ('q-019-primary-school-panel-card.txt', 'spelling', 'false alarm'),
     ('q-020-store-manager-company-blank.txt', 'specificity', 'miss'),

@@ -12,9 +12,12 @@ Each rule picks one `check`:
 - `someone-else`: the greeting names someone who is not among the readers (a mail-merge slip);
 - `other-company`: the note speaks of joining, or the team at, a company that is not `company`
   (left over from an earlier note);
-- `company-spelling`: the same, with a name close to `company` but spelled otherwise.
+- `company-spelling`: the same, with a name close to `company` but spelled otherwise;
+- `two-companies`: with no `company` stated, the note itself names one company where it names the
+  one it writes to (its subject line, the earlier message it answers, or the first such place in
+  the note) and another further on ("Brightwater's mains programme ... the team at Severnside").
 
-The greeting is the one parts.py found; the rules are silent when the situation does not say.
+The greeting is the one parts.py found; the other checks are silent when the situation does not say.
 """
 from __future__ import annotations
 
@@ -31,7 +34,8 @@ from ..schema import Guards, RuleBase
 from ..situation import TITLES, Person
 from ..wording import fill
 
-Check = Literal["name-spelling", "title", "generic-greeting", "someone-else", "other-company", "company-spelling"]
+Check = Literal["name-spelling", "title", "generic-greeting", "someone-else", "other-company", "company-spelling",
+                "two-companies"]
 NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 GREETING_START = re.compile(rf"(?i)^\W*(?:{GREETING_WORDS})\b")
 # words of a greeting that name a role or a group, not a person
@@ -223,8 +227,77 @@ def _company_hits(rule: PersonalRule, note: Note) -> Iterator[Hit]:
                 yield Hit(span, fill(rule.message, match=name, company=company, expected=company))
 
 
+# a company named at the end of a subject line: "Thank you – Graduate Analyst role at Brightwater Utilities"
+SUBJECT_COMPANY = re.compile(rf"(?:\bat|\bwith|,)\s+{COMPANY_NAME}\s*$")
+# a subject line's last words that name the role or the occasion, not the company: "Thank you – Night Dispatcher"
+NOT_COMPANY_WORDS = frozenset({
+    "interview", "interviews", "analyst", "manager", "engineer", "dispatcher", "coordinator", "position", "role",
+    "officer", "assistant", "director", "supervisor", "specialist", "developer", "designer", "nurse", "teacher",
+    "associate", "intern", "internship", "lead", "executive", "consultant", "technician", "administrator",
+    "representative", "follow", "thank", "thanks", "you", "application", "candidate", "chat", "call", "meeting",
+    "today", "yesterday", "visit", "tour", "offer", "update", "again", "conversation"})
+OWN_HISTORY_REACH = 30  # characters before the name: "in my years at", not "bring my GIS skills to the team at"
+# "I have accepted a position with Contoso", "an offer from Fabrikam": another company, named as such
+ELSEWHERE = re.compile(r"(?i)\b(?:accept\w*|took|taken|offer\w*|another|other|elsewhere|instead|interview\w*\s+with|"
+                       r"applied|applying|declin\w*|compet\w*)\b")
+
+
+def _same_company(a: str, b: str) -> bool:
+    """'Brightwater' and "Brightwater Utilities", "Acme" and "ACME Corp": one company, named two ways."""
+    aw, bw = [fold(w) for w in NAME_WORD.findall(a)], [fold(w) for w in NAME_WORD.findall(b)]
+    return bool(aw and bw) and (aw[0] == bw[0] or set(aw) <= set(bw) or set(bw) <= set(aw) or _similar(a, b) >= 80)
+
+
+def _company_places(note: Note, text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+    """(offset, name) of each company the text speaks of joining, or working with, between start and end."""
+    people = {fold(n) for p in note.situation.to for n in p.names()}
+    for pattern in COMPANY_PLACES[:2]:  # not "Jeff's team": a possessive may name a person
+        for m in pattern.finditer(text, start, end):
+            name = re.split(r"[.!?]\s", m.group(1))[0].strip(" .")  # "Redline Freight. It was ...": the name ends
+            words = [fold(w) for w in NAME_WORD.findall(name)]
+            if not words or words[0] in NOT_A_COMPANY or set(words) <= people:
+                continue
+            sentence_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start()), 0)
+            if OWN_HISTORY.search(text[max(sentence_start, m.start(1) - OWN_HISTORY_REACH):m.start(1)]):
+                continue
+            if ELSEWHERE.search(text[sentence_start:m.start(1)]):
+                continue
+            yield m.start(1), name
+
+
+def _two_company_hits(rule: PersonalRule, note: Note) -> Iterator[Hit]:
+    if note.situation.company:
+        return  # other-company and company-spelling judge by the stated company
+    parts = note.parts
+    closing = min((s.start for s in (parts.closing, parts.signature, parts.postscript) if s), default=len(note.text))
+    anchors: list[str] = []
+    if parts.subject is not None:
+        m = SUBJECT_COMPANY.search(note.draft._unwaived_body, parts.subject.start, parts.subject.end)
+        words = {fold(w) for w in NAME_WORD.findall(m.group(1))} if m else set()
+        greeted = {fold(w) for _, w in (greeting_words(note) or (None, []))[1]}
+        first = fold(NAME_WORD.findall(m.group(1))[0]).rstrip(".") if m else ""
+        if m and not words & (NOT_COMPANY_WORDS | NOT_A_COMPANY) and not words <= greeted and first not in TITLES:
+            anchors.append(m.group(1))
+    full = note.draft._unwaived_body
+    for hidden in parts.hidden:
+        anchors += [name for _, name in _company_places(note, full, hidden.start, hidden.end)]
+    named = sorted(set(_company_places(note, note.prose, 0, closing)))
+    if not anchors and named:
+        anchors.append(named[0][1])
+    for at, name in named:
+        if any(_same_company(name, anchor) for anchor in anchors):
+            continue
+        span = Span(at, at + len(name))
+        if note.in_letterhead(span):
+            continue
+        yield Hit(span, fill(rule.message, match=name, company=anchors[0]))
+        return  # one leftover is enough to say so
+
+
 def find(rule: PersonalRule, note: Note) -> Iterator[Hit]:
-    if rule.check in ("other-company", "company-spelling"):
+    if rule.check == "two-companies":
+        yield from _two_company_hits(rule, note)
+    elif rule.check in ("other-company", "company-spelling"):
         yield from _company_hits(rule, note)
     else:
         yield from _greeting_hits(rule, note)
