@@ -229,3 +229,15 @@ def test_new_rule_refuses_an_undeclared_category_and_an_existing_file(tmp_path):
     assert run("new-rule", "a-rule", "--category", "gifts", "--code", "NL9001", "--dir", str(tmp_path)).exit_code == 0
     again = run("new-rule", "b-rule", "--category", "gifts", "--code", "NL9001", "--dir", str(tmp_path))
     assert again.exit_code == 2 and "neither may be in use" in again.stderr
+
+
+def test_the_words_of_a_role_s_title_are_not_a_detail_from_the_conversation(linter):
+    """"the editorial coordinator position" names the job applied for; "the HITRUST audit" recalls the call."""
+    def rules(body: str) -> set[str]:
+        return {f.rule for f in linter.lint_text(parse_draft("note.txt", body, {"stage": "interview"})).findings}
+
+    bare = "Dear Ms. Park,\n\nThank you for the interview for the editorial coordinator position.\n\nBest,\nJo Lee"
+    detail = ("Dear Ms. Park,\n\nThank you for the call. Your outline of the board's priorities, especially the "
+              "HITRUST audit, was very helpful.\n\nBest,\nJo Lee")
+    assert "NL201" in rules(bare)
+    assert "NL201" not in rules(detail)

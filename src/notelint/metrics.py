@@ -148,9 +148,10 @@ def detail_words(
     acronyms ("GPS", "SLA"), codes that mix letters and digits ("U18s", "Q3") and compounds
     joined by a hyphen ("injury-risk", "call-out"), unless stock ("follow-up", "hands-on").
     """
+    titles = role_title_tokens(doc)
     seen = {
         t.lower_ for t in doc
-        if (allowed is None or t.i in allowed)
+        if (allowed is None or t.i in allowed) and t.i not in titles
         and t.is_alpha and t.is_lower and len(t) > 2 and not t.is_stop
         and t.lower_ not in stock and t.lower_ not in common
     }
@@ -169,8 +170,29 @@ def detail_words(
     return len(seen)
 
 
-# an acronym of two to six capitals ("GPS", "SLAs"), or a code mixing letters and digits ("U18s", "Q3", "S3")
-TRADE_CODE = re.compile(r"^(?:[A-Z]{2,6}s?|(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]{2,8})$")
+# the nouns a job's title ends in: the words before them name the role applied for, not the conversation
+ROLE_NOUNS = frozenset({"position", "role", "job", "post", "opening", "vacancy", "internship", "title", "opportunity"})
+ROLE_TITLE_REACH = 3
+
+
+def role_title_tokens(doc: Doc) -> set[int]:
+    """Indexes of the words that name the role: "the associate engineer position", "your nursing role"."""
+    found: set[int] = set()
+    for t in doc:
+        if t.lower_ not in ROLE_NOUNS:
+            continue
+        for back in range(1, ROLE_TITLE_REACH + 1):
+            if t.i - back < 0:
+                break
+            word = doc[t.i - back]
+            if not word.is_alpha or word.is_stop:
+                break
+            found.add(word.i)
+    return found
+
+
+# an acronym of two to eight capitals ("GPS", "SLAs", "HITRUST"), or a code mixing letters and digits ("U18s", "Q3", "S3")
+TRADE_CODE = re.compile(r"^(?:[A-Z]{2,8}s?|(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]{2,8})$")
 # acronyms of any job application, not of a trade
 STOCK_ACRONYMS = frozenset("""
 cv hr ceo cfo cto coo cmo cio vp svp evp md gm pa mba phd bsc msc ba ma bs ms usa uk us eu asap fyi
