@@ -185,9 +185,50 @@ KNOWN_FAILURES = {
     ('q-049-physio-declines-first-name.txt', 'personalization', 'miss'),
     ('q-054-greenhouse-lab-late.txt', 'interest', 'miss'),
     ('q-061-informatics-nurse-no-thanks.txt', 'specificity', 'false alarm'),
-    # x
+    # a-k: a sentence about what the writer learned now counts toward a detail, and some such sentences hold none
     ('d-056-helpdesk-caps.txt', 'specificity', 'miss'),
     ('i-013-federal-clerkship-generic.txt', 'specificity', 'miss'),
+    # 2026-12-f and 2026-12-g, as left after tuning on their first runs
+    ('f-002-fintech-cto-linkedin.txt', 'spelling', 'false alarm'),
+    ('f-004-chemistry-teacher-three-weeks.txt', 'timing', 'miss'),
+    ('f-007-technical-buyer-generic.txt', 'specificity', 'miss'),
+    ('f-009-vp-ops-equity-90-days.txt', 'money', 'miss'),
+    ('f-011-product-designer-boss-and-package.txt', 'negativity', 'miss'),
+    ('f-014-warehouse-supervisor-out-of-work.txt', 'deference', 'miss'),
+    ('f-015-paralegal-call-and-wrong-firm.txt', 'personalization', 'miss'),
+    ('f-025-clinical-informatics-already-resigned.txt', 'negativity', 'miss'),
+    ('f-027-bookshop-card-month-late.txt', 'deference', 'miss'),
+    ('f-033-ux-checkout-is-a-mess.txt', 'negativity', 'miss'),
+    ('f-034-recruiter-voucher-and-calls.txt', 'gifts', 'miss'),
+    ('f-034-recruiter-voucher-and-calls.txt', 'pushy_follow_up', 'miss'),
+    ('f-037-gis-analyst-bare-linkedin.txt', 'greeting_signoff', 'miss'),
+    ('f-041-qa-engineer-ten-days-indebted.txt', 'gratitude', 'false alarm'),
+    ('f-041-qa-engineer-ten-days-indebted.txt', 'timing', 'miss'),
+    ('f-043-marketing-coordinator-cv-block.txt', 'specificity', 'miss'),
+    ('f-054-referrer-card-flowers-first-week.txt', 'arrogance', 'false alarm'),
+    ('f-056-admin-assistant-template-typos.txt', 'specificity', 'miss'),
+    ('f-057-executive-director-board.txt', 'specificity', 'false alarm'),
+    ('f-061-procurement-competing-offer.txt', 'spelling', 'false alarm'),
+    ('f-062-localisation-pm-recruiter-screen.txt', 'specificity', 'false alarm'),
+    ('f-063-overnight-producer-late-night.txt', 'timing', 'false alarm'),
+    ('f-064-teacher-aide-card-auckland.txt', 'interest', 'false alarm'),
+    ('f-064-teacher-aide-card-auckland.txt', 'specificity', 'false alarm'),
+    ('g-004-text-recruiter-brunch-delivery.txt', 'gifts', 'miss'),
+    ('g-008-editorial-assistant-three-weeks.txt', 'timing', 'miss'),
+    ('g-012-clerical-board-lifeline.txt', 'specificity', 'false alarm'),
+    ('g-014-ux-bank-app-mess.txt', 'interest', 'miss'),
+    ('g-019-linkedin-first-name-template.txt', 'specificity', 'miss'),
+    ('g-022-carer-forever-in-debt.txt', 'greeting_signoff', 'false alarm'),
+    ('g-026-linkedin-connect-content-writer.txt', 'social_media', 'miss'),
+    ('g-031-cmo-90-day-instagram.txt', 'arrogance', 'miss'),
+    ('g-046-cardiac-physiologist-mrs.txt', 'negativity', 'miss'),
+    ('g-047-energy-advisor-other-company.txt', 'personalization', 'miss'),
+    ('g-047-energy-advisor-other-company.txt', 'specificity', 'miss'),
+    ('g-048-archive-two-lines.txt', 'specificity', 'false alarm'),
+    ('g-051-poznan-month-late-name.txt', 'timing', 'miss'),
+    ('g-057-lab-manager-late-references.txt', 'timing', 'miss'),
+    ('g-062-recruiter-linkedin-payments.txt', 'social_media', 'false alarm'),
+    ('g-063-tema-port-decision-friday.txt', 'gratitude', 'miss'),
 }
 
 
@@ -256,7 +297,8 @@ def test_blind_batches_hold_their_figures(blind):
     """Not a blind figure any more (docs/quality.md has the first runs): a floor against regressions.
 
     Batches a-i were tuned on after their first run; j and k were measured on the rules as shipped;
-    2026-12-a to -e joined after their first runs (0.79/0.78, 0.76/0.67, 0.83/0.73, 0.82/0.68, 0.88/0.72).
+    2026-12-a to -g joined after their first runs (0.79/0.78, 0.76/0.67, 0.83/0.73, 0.82/0.68, 0.88/0.72,
+    0.86/0.75, 0.93/0.80).
     """
     assert blind.micro.precision >= 0.93
     assert blind.micro.recall >= 0.88

@@ -143,8 +143,49 @@ def _with_title(note: Note, span: Span) -> Span:
     return span
 
 
+# the reader as the message the note answers names them: "Re: Interview schedule - Thursday with Katharine
+# Mäkelä", "On 12 Feb 2026, at 18:20, Ella Whitcombe wrote:", "From: Dr N. Okonkwo <n.okonkwo@...>"
+PERSON = r"((?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+)?(?:[A-Z]\.[ \t]*)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})"
+REPLY_SUBJECT = re.compile(r"(?i)^[ \t]*(?:subject:[ \t]*)?re:")
+SUBJECT_PERSON = re.compile(r"(?:\bwith|[-–—:,])[ \t]+" + PERSON)
+QUOTED_SENDER = re.compile(r"(?m)^[ \t]*(?:(?i:on)\b[^\n]{0,120}?,[ \t]*" + PERSON + r"[ \t]*(?:<[^>\n]*>)?[ \t]*(?i:wrote):"
+                           r"|(?i:from):[ \t]*" + PERSON + r"[ \t]*(?:<[^>\n]*>)?[ \t]*$)")
+FORWARDED = re.compile(r"(?i)forwarded message|begin forwarded")
+
+
+def read_readers(note: Note) -> tuple[Person, ...]:
+    """Who the note answers, when nobody said: the sender of the quoted message it replies to, or the
+    person a "Re:" subject line (the reader's own words) names. Not a forwarded message's sender."""
+    from ..situation import parse_person
+
+    full = note.draft._unwaived_body
+    found: list[str] = []
+    parts = note.parts
+    if parts.subject is not None:
+        if REPLY_SUBJECT.match(full, parts.subject.start):
+            found += [m.group(1) for m in SUBJECT_PERSON.finditer(full, parts.subject.start, parts.subject.end)]
+    for hidden in parts.hidden:
+        text = full[hidden.start:hidden.end]
+        if FORWARDED.search(text):
+            continue
+        m = QUOTED_SENDER.search(text)
+        if m:
+            found.append(m.group(1) or m.group(2))
+    signature = note.words(parts.signature) if parts.signature else ""
+    people = []
+    for written in found:
+        person = parse_person(written.strip())
+        if any(fold(n) in {fold(w) for w in signature.split()} for n in person.names()):
+            continue  # the writer's own name: a message they sent
+        if person.family or person.given:
+            people.append(person)
+    return tuple(people)
+
+
 def _greeting_hits(rule: PersonalRule, note: Note) -> Iterator[Hit]:
     people = note.situation.to
+    if not people and rule.check in ("name-spelling", "title"):
+        people = read_readers(note)  # read, not stated: only a near-miss of the same name is reported
     found = greeting_words(note)
     if not people or found is None:
         return
@@ -242,16 +283,29 @@ ELSEWHERE = re.compile(r"(?i)\b(?:accept\w*|took|taken|offer\w*|another|other|el
                        r"applied|applying|declin\w*|compet\w*)\b")
 
 
+# where a note says which company it was at: "meeting with me at Harrow & Lyle", "showing me round Brightwell Dental"
+VISITED_PLACES = [
+    re.compile(rf"\b(?:interview|interviews|interviewing|meeting|meet|met|tour|visit|visiting|time|day|afternoon|morning|"
+               rf"conversation|chat|me|us)\s+at\s+{COMPANY_NAME}"),
+    re.compile(rf"\b(?:showing|show|showed|shown)\s+me\s+(?:round|around)\s+{COMPANY_NAME}"),
+]
+# more places a note names the company it wants: "I could grow quickly at Summit Logistics"
+WANTED_PLACES = [
+    re.compile(rf"\b(?:grow|work|working|thrive|start|starting|career|future|build|building)\s+(?:\w+\s+)?at\s+{COMPANY_NAME}"),
+]
+
+
 def _same_company(a: str, b: str) -> bool:
     """'Brightwater' and "Brightwater Utilities", "Acme" and "ACME Corp": one company, named two ways."""
     aw, bw = [fold(w) for w in NAME_WORD.findall(a)], [fold(w) for w in NAME_WORD.findall(b)]
     return bool(aw and bw) and (aw[0] == bw[0] or set(aw) <= set(bw) or set(bw) <= set(aw) or _similar(a, b) >= 80)
 
 
-def _company_places(note: Note, text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+def _company_places(note: Note, text: str, start: int, end: int, places: list | None = None) -> Iterator[tuple[int, str]]:
     """(offset, name) of each company the text speaks of joining, or working with, between start and end."""
     people = {fold(n) for p in note.situation.to for n in p.names()}
-    for pattern in COMPANY_PLACES[:2]:  # not "Jeff's team": a possessive may name a person
+    # not "Jeff's team": a possessive may name a person
+    for pattern in places if places is not None else COMPANY_PLACES[:2] + WANTED_PLACES:
         for m in pattern.finditer(text, start, end):
             name = re.split(r"[.!?]\s", m.group(1))[0].strip(" .")  # "Redline Freight. It was ...": the name ends
             words = [fold(w) for w in NAME_WORD.findall(name)]
@@ -282,6 +336,7 @@ def _two_company_hits(rule: PersonalRule, note: Note) -> Iterator[Hit]:
     for hidden in parts.hidden:
         anchors += [name for _, name in _company_places(note, full, hidden.start, hidden.end)]
     named = sorted(set(_company_places(note, note.prose, 0, closing)))
+    anchors += [name for _, name in sorted(_company_places(note, note.prose, 0, closing, VISITED_PLACES))]
     if not anchors and named:
         anchors.append(named[0][1])
     for at, name in named:
@@ -294,7 +349,34 @@ def _two_company_hits(rule: PersonalRule, note: Note) -> Iterator[Hit]:
         return  # one leftover is enough to say so
 
 
+TITLED_NAME = re.compile(r"\b(?:Dr|Prof|Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+([A-Z][\w'’-]+)")
+
+
+def _body_name_hits(rule: PersonalRule, note: Note) -> Iterator[Hit]:
+    """A titled name in the body spelled otherwise than the reader's, or than the greeting has it:
+    "Dear Ms. Kowalczyk, ... Ms. Kowalzcyk, I also want to thank you"."""
+    found = greeting_words(note)
+    known = [(n, p.written) for p in (note.situation.to or read_readers(note)) for n in p.names()]
+    if found is not None:
+        known += [(word, word) for _, word in found[1]]
+    if not known:
+        return
+    parts = note.parts
+    closing = min((s.start for s in (parts.closing, parts.signature, parts.postscript) if s), default=len(note.text))
+    start = parts.greeting.end if parts.greeting else parts.start
+    for m in TITLED_NAME.finditer(note.prose, start, closing):
+        word = m.group(1)
+        if any(fold(word) == fold(name) for name, _ in known):
+            continue
+        name, reader = max(known, key=lambda k: _similar(word, k[0]))
+        if _similar(word, name) >= rule.similarity:
+            yield Hit(Span(m.start(1), m.end(1)), fill(rule.message, match=word, expected=name, reader=reader))
+            return
+
+
 def find(rule: PersonalRule, note: Note) -> Iterator[Hit]:
+    if rule.check == "name-spelling":
+        yield from _body_name_hits(rule, note)
     if rule.check == "two-companies":
         yield from _two_company_hits(rule, note)
     elif rule.check in ("other-company", "company-spelling"):
