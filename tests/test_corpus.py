@@ -190,7 +190,6 @@ KNOWN_FAILURES = {
     ('i-013-federal-clerkship-generic.txt', 'specificity', 'miss'),
     # 2026-12-f and 2026-12-g, as left after tuning on their first runs
     ('f-002-fintech-cto-linkedin.txt', 'spelling', 'false alarm'),
-    ('f-004-chemistry-teacher-three-weeks.txt', 'timing', 'miss'),
     ('f-007-technical-buyer-generic.txt', 'specificity', 'miss'),
     ('f-009-vp-ops-equity-90-days.txt', 'money', 'miss'),
     ('f-011-product-designer-boss-and-package.txt', 'negativity', 'miss'),
@@ -203,7 +202,6 @@ KNOWN_FAILURES = {
     ('f-034-recruiter-voucher-and-calls.txt', 'pushy_follow_up', 'miss'),
     ('f-037-gis-analyst-bare-linkedin.txt', 'greeting_signoff', 'miss'),
     ('f-041-qa-engineer-ten-days-indebted.txt', 'gratitude', 'false alarm'),
-    ('f-041-qa-engineer-ten-days-indebted.txt', 'timing', 'miss'),
     ('f-043-marketing-coordinator-cv-block.txt', 'specificity', 'miss'),
     ('f-054-referrer-card-flowers-first-week.txt', 'arrogance', 'false alarm'),
     ('f-056-admin-assistant-template-typos.txt', 'specificity', 'miss'),
@@ -214,7 +212,6 @@ KNOWN_FAILURES = {
     ('f-064-teacher-aide-card-auckland.txt', 'interest', 'false alarm'),
     ('f-064-teacher-aide-card-auckland.txt', 'specificity', 'false alarm'),
     ('g-004-text-recruiter-brunch-delivery.txt', 'gifts', 'miss'),
-    ('g-008-editorial-assistant-three-weeks.txt', 'timing', 'miss'),
     ('g-012-clerical-board-lifeline.txt', 'specificity', 'false alarm'),
     ('g-014-ux-bank-app-mess.txt', 'interest', 'miss'),
     ('g-019-linkedin-first-name-template.txt', 'specificity', 'miss'),
@@ -225,8 +222,6 @@ KNOWN_FAILURES = {
     ('g-047-energy-advisor-other-company.txt', 'personalization', 'miss'),
     ('g-047-energy-advisor-other-company.txt', 'specificity', 'miss'),
     ('g-048-archive-two-lines.txt', 'specificity', 'false alarm'),
-    ('g-051-poznan-month-late-name.txt', 'timing', 'miss'),
-    ('g-057-lab-manager-late-references.txt', 'timing', 'miss'),
     ('g-062-recruiter-linkedin-payments.txt', 'social_media', 'false alarm'),
     ('g-063-tema-port-decision-friday.txt', 'gratitude', 'miss'),
 }
