@@ -56,7 +56,7 @@ def carriers(reading: Reading, folder: str, note: Note, quotation: bool = True,
     """
     quoted = note.quoted if quotation else []
     label, threshold = reading.label, reading.threshold
-    clause_threshold = max(threshold, classify.CLAUSE_BAR) if raising else threshold
+    clause_threshold = max(threshold, classify.CLAUSE_BAR if raising else classify.CLAUSE_ACCEPT_BAR)
     found = []
     for span, sentence, clauses in classify.sentence_scores(note, folder):
         score = max(sentence.get(label, 0.0) if sentence.get(label, 0.0) >= threshold else 0.0,
