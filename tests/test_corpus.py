@@ -188,6 +188,22 @@ KNOWN_FAILURES = {
     ('f-040-plant-manager-90-day-plan.txt', 'desperation', 'false alarm'),
     ('g-024-merchant-sales-friday-deadline.txt', 'desperation', 'false alarm'),
     ('q-052-geotech-offer-relocation.txt', 'interest', 'false alarm'),
+    # 2026-12-h, as left after tuning on its first run
+    ('h-002.txt', 'deference', 'miss'),
+    ('h-004.txt', 'specificity', 'miss'),
+    ('h-021.txt', 'interest', 'false alarm'),
+    ('h-026.txt', 'greeting_signoff', 'false alarm'),
+    ('h-036.txt', 'deference', 'miss'),
+    ('h-039.txt', 'negativity', 'miss'),
+    ('h-047.txt', 'negativity', 'miss'),
+    ('h-050.txt', 'negativity', 'miss'),
+    ('h-052.txt', 'interest', 'miss'),
+    ('h-053.txt', 'arrogance', 'miss'),
+    ('h-053.txt', 'greeting_signoff', 'false alarm'),
+    ('h-053.txt', 'interest', 'false alarm'),
+    ('h-053.txt', 'money', 'miss'),
+    ('h-059.txt', 'desperation', 'miss'),
+    ('h-061.txt', 'specificity', 'miss'),
 }
 
 

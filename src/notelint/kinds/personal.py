@@ -170,7 +170,11 @@ def read_readers(note: Note) -> tuple[Person, ...]:
             continue
         m = QUOTED_SENDER.search(text)
         if m:
-            found.append(m.group(1) or m.group(2))
+            sender = m.group(1) or m.group(2)
+            # the title the sender signs with: "From: Niamh Whelan" above a message signed "Dr Niamh Whelan"
+            family = re.escape(sender.split()[-1])
+            signed = re.search(rf"\b((?:Dr|Prof|Professor|Rev|Judge)\.?[ \t]+(?:[\w'’.-]+[ \t]+){{0,2}}{family})\b", text)
+            found.append(signed.group(1) if signed else sender)
     signature = note.words(parts.signature) if parts.signature else ""
     people = []
     for written in found:
@@ -292,6 +296,9 @@ VISITED_PLACES = [
 # more places a note names the company it wants: "I could grow quickly at Summit Logistics"
 WANTED_PLACES = [
     re.compile(rf"\b(?:grow|work|working|thrive|start|starting|career|future|build|building)\s+(?:\w+\s+)?at\s+{COMPANY_NAME}"),
+    # "I'd love to bring that experience to the Greenway Foundation"
+    re.compile(rf"\bbring\s+(?:my|that|this|these|the\s+same|all\s+of\s+that)\s+(?:[\w'’-]+\s+){{0,3}}"
+               rf"(?:experience|skills|expertise|energy|background|knowledge|passion|approach)\s+to\s+(?:the\s+)?{COMPANY_NAME}"),
 ]
 
 
