@@ -21,14 +21,16 @@ from .context import Guess
 # capitalised word followed by a comma, an exclamation mark, a full stop or "for".
 NAMED = re.compile(r"(?:^|[\s(])([A-Z][a-zà-ÿ'’-]+)(?:[ \t]*[,!.]|[ \t]+for\b)")
 # ... or right after a greeting or a thanks, as texts run on without a comma: "hey Jess thx so much"
-GREETED = re.compile(r"(?i:\b(?:hey|hi|hiya|hello|thanks|thank you|thank u|thx|ty|cheers))[ \t]+"
+GREETED = re.compile(r"(?i:\b(?:hey|hi|hiya|hello|alright|thanks|thank you|thank u|thx|ty|cheers))[ \t]+"
                      r"([A-Z][a-zà-ÿ'’-]+\b|[a-zà-ÿ'’-]{2,}(?=[ \t]*[,!]))")  # "hey marco!!": texts skip capitals
+# ... or just before the thanks: "omg Priyanka thank u sooo much"
+THANKED = re.compile(r"(?:^|\s)([A-Z][a-zà-ÿ'’-]+)[ \t]+(?i:thank|thanks|thx|cheers|ty)\b")
 NOT_NAMES = frozenset({
     "thanks", "thank", "hi", "hey", "hello", "hiya", "yes", "no", "well", "ok", "okay", "great", "so", "also",
     "today", "tonight", "sorry", "wow", "omg", "dear", "morning", "afternoon", "evening", "cheers", "again",
     "please", "honestly", "firstly", "finally", "unfortunately", "fortunately", "thx", "ty", "lol",
     "there", "all", "everyone", "everybody", "team", "guys", "folks", "you", "u", "ya", "much", "loads", "heaps",
-    "a", "lot", "both", "mate",
+    "a", "lot", "both", "mate", "just", "really", "many", "big", "huge", "and", "but", "i",
 })
 FIRST_NAME_ONLY = re.compile(r"\b(?![xX]+\b)[^\W\d_]{2,}")  # the words of a signature, kisses ("xx") aside
 FIRST_SENTENCE = re.compile(r"[^.!?\n]*[.!?]*")
@@ -37,7 +39,7 @@ FIRST_SENTENCE = re.compile(r"[^.!?\n]*[.!?]*")
 def reader_named_first(line: str) -> bool:
     """True when the first sentence of the note's first line names someone the way one addresses them."""
     first = FIRST_SENTENCE.match(line.strip()).group()
-    named = [*NAMED.finditer(first), *GREETED.finditer(first)]
+    named = [*NAMED.finditer(first), *GREETED.finditer(first), *THANKED.finditer(first)]
     return any(m.group(1).lower() not in NOT_NAMES for m in named)
 
 
