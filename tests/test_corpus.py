@@ -140,7 +140,6 @@ KNOWN_FAILURES = {
     ('p-043-customs-specialist-bare.txt', 'specificity', 'miss'),
     ('p-054-hospice-fundraising-reply.txt', 'personalization', 'miss'),
     ('p-060-substation-pm-linkedin.txt', 'timing', 'miss'),
-    ('p-062-erp-warehouse-berlin.txt', 'interest', 'miss'),
     # NL1602
     ('q-003-vp-sales-apac-deadline.txt', 'spelling', 'false alarm'),
     ('q-004-vet-practice-wales-card.txt', 'gratitude', 'false alarm'),

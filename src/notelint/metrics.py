@@ -82,6 +82,7 @@ def sentences(doc: Doc) -> list[Span]:
 
 ROLE_NOUNS = frozenset({"role", "position", "job", "opening", "opportunity", "internship", "vacancy", "post",
                         "team", "company", "department", "office", "program", "programme", "scheme"})
+TASK_NOUNS = frozenset({"interview", "interviews", "exercise", "exercises", "assignment", "screen", "screening"})
 EMPLOYER_CUES = ROLE_NOUNS | {"at", "with", "join", "joining", "joined", "from", "for"}
 WRITER_OPENINGS = frozenset({"i", "my", "i've", "i'm", "having"})  # how a sentence about the writer starts
 
@@ -130,7 +131,8 @@ def named_things(
             continue
         before = {t.lower_ for t in doc[max(0, token.i - 6) : token.i]}
         after = {t.lower_ for t in doc[token.i + 1 : token.i + 4]}
-        if before & EMPLOYER_CUES or after & ROLE_NOUNS:  # "the role at Brightwater", "the Data Analyst position"
+        # "the role at Brightwater", "the Data Analyst position", "this Solutions Engineer exercise"
+        if before & EMPLOYER_CUES or after & (ROLE_NOUNS | TASK_NOUNS):
             continue
         names.add(token.lower_)
     return len(names)
@@ -171,7 +173,7 @@ def detail_words(
 
 
 # the nouns a job's title ends in: the words before them name the role applied for, not the conversation
-ROLE_NOUNS = frozenset({"position", "role", "job", "post", "opening", "vacancy", "internship", "title", "opportunity"})
+TITLE_NOUNS = frozenset({"position", "role", "job", "post", "opening", "vacancy", "internship", "title", "opportunity"})
 ROLE_TITLE_REACH = 3
 
 
@@ -179,7 +181,7 @@ def role_title_tokens(doc: Doc) -> set[int]:
     """Indexes of the words that name the role: "the associate engineer position", "your nursing role"."""
     found: set[int] = set()
     for t in doc:
-        if t.lower_ not in ROLE_NOUNS:
+        if t.lower_ not in TITLE_NOUNS:
             continue
         for back in range(1, ROLE_TITLE_REACH + 1):
             if t.i - back < 0:
@@ -197,6 +199,7 @@ TRADE_CODE = re.compile(r"^(?:[A-Z]{2,8}s?|(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z
 STOCK_ACRONYMS = frozenset("""
 cv hr ceo cfo cto coo cmo cio vp svp evp md gm pa mba phd bsc msc ba ma bs ms usa uk us eu asap fyi
 am pm ok tbd eta faq rsvp ps id aka etc dm pdf hq nyc la
+hi hey hello thx ty omg lol wow yay
 """.split())
 # hyphenated words any note could use, about any job
 STOCK_COMPOUNDS = frozenset("""
