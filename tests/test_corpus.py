@@ -135,7 +135,6 @@ KNOWN_FAILURES = {
     ('p-023-icu-staff-nurse-followup.txt', 'spelling', 'false alarm'),
     ('p-026-cork-agency-linkedin.txt', 'social_media', 'miss'),
     ('p-027-l-and-d-recruiter-linkedin.txt', 'social_media', 'false alarm'),
-    ('p-037-organoid-associate-director-reply.txt', 'personalization', 'miss'),
     ('p-041-marquee-events-manager.txt', 'timing', 'miss'),
     ('p-043-customs-specialist-bare.txt', 'specificity', 'miss'),
     ('p-054-hospice-fundraising-reply.txt', 'personalization', 'miss'),
@@ -200,6 +199,23 @@ KNOWN_FAILURES = {
     ('h-053.txt', 'money', 'miss'),
     ('h-059.txt', 'desperation', 'miss'),
     ('h-061.txt', 'specificity', 'miss'),
+    # 2026-12-i and real-2026-12-g, as left after tuning on their first runs
+    ('i-004.txt', 'social_media', 'false alarm'),
+    ('i-007.txt', 'arrogance', 'miss'),
+    ('i-007.txt', 'pushy_follow_up', 'miss'),
+    ('i-022.txt', 'greeting_signoff', 'miss'),
+    ('i-025.txt', 'specificity', 'miss'),
+    ('i-026.txt', 'specificity', 'false alarm'),
+    ('i-031.txt', 'arrogance', 'miss'),
+    ('i-037.txt', 'specificity', 'miss'),
+    ('i-040.txt', 'social_media', 'miss'),
+    ('i-042.txt', 'desperation', 'miss'),
+    ('i-047.txt', 'arrogance', 'miss'),
+    ('i-048.txt', 'timing', 'miss'),
+    ('i-051.txt', 'negativity', 'miss'),
+    ('i-054.txt', 'gifts', 'miss'),
+    ('i-062.txt', 'negativity', 'miss'),
+    ('i-062.txt', 'spelling', 'false alarm'),
 }
 
 

@@ -148,8 +148,8 @@ def _with_title(note: Note, span: Span) -> Span:
 PERSON = r"((?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+)?(?:[A-Z]\.[ \t]*)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})"
 REPLY_SUBJECT = re.compile(r"(?i)^[ \t]*(?:subject:[ \t]*)?re:")
 SUBJECT_PERSON = re.compile(r"(?:\bwith|[-–—:,])[ \t]+" + PERSON)
-QUOTED_SENDER = re.compile(r"(?m)^[ \t]*(?:(?i:on)\b[^\n]{0,120}?,[ \t]*" + PERSON + r"[ \t]*(?:<[^>\n]*>)?[ \t]*(?i:wrote):"
-                           r"|(?i:from):[ \t]*" + PERSON + r"[ \t]*(?:<[^>\n]*>)?[ \t]*$)")
+QUOTED_SENDER = re.compile(r"(?m)^[ \t>]*(?:(?i:on)\b[^\n]{0,120}?(?:,|[0-9]|\b[AaPp]\.?[Mm]\.?)[ \t]+" + PERSON +
+                           r"[ \t]*(?:<[^>\n]*>)?[ \t]*(?i:wrote):|(?i:from):[ \t]*" + PERSON + r"[ \t]*(?:<[^>\n]*>)?[ \t]*$)")
 FORWARDED = re.compile(r"(?i)forwarded message|begin forwarded")
 
 
@@ -170,7 +170,7 @@ def read_readers(note: Note) -> tuple[Person, ...]:
             continue
         m = QUOTED_SENDER.search(text)
         if m:
-            sender = m.group(1) or m.group(2)
+            sender = re.sub(r"^[AaPp]\.?[Mm]\.?[ \t]+", "", m.group(1) or m.group(2))  # "... at 9:02 AM Siobhan MacNeil wrote:"
             # the title the sender signs with: "From: Niamh Whelan" above a message signed "Dr Niamh Whelan"
             family = re.escape(sender.split()[-1])
             signed = re.search(rf"\b((?:Dr|Prof|Professor|Rev|Judge)\.?[ \t]+(?:[\w'’.-]+[ \t]+){{0,2}}{family})\b", text)
@@ -292,6 +292,7 @@ VISITED_PLACES = [
     re.compile(rf"\b(?:interview|interviews|interviewing|meeting|meet|met|tour|visit|visiting|time|day|afternoon|morning|"
                rf"conversation|chat|me|us)\s+at\s+{COMPANY_NAME}"),
     re.compile(rf"\b(?:showing|show|showed|shown)\s+me\s+(?:round|around)\s+{COMPANY_NAME}"),
+    re.compile(rf"\b(?:tour|visit)\s+(?:of|to|round|around)\s+(?:the\s+)?{COMPANY_NAME}"),  # "the tour of the Prairie Hearth plant"
 ]
 # more places a note names the company it wants: "I could grow quickly at Summit Logistics"
 WANTED_PLACES = [
