@@ -201,20 +201,12 @@ KNOWN_FAILURES = {
     ('h-061.txt', 'specificity', 'miss'),
     # 2026-12-i and real-2026-12-g, as left after tuning on their first runs
     ('i-004.txt', 'social_media', 'false alarm'),
-    ('i-007.txt', 'arrogance', 'miss'),
-    ('i-007.txt', 'pushy_follow_up', 'miss'),
     ('i-022.txt', 'greeting_signoff', 'miss'),
     ('i-025.txt', 'specificity', 'miss'),
     ('i-026.txt', 'specificity', 'false alarm'),
     ('i-031.txt', 'arrogance', 'miss'),
     ('i-037.txt', 'specificity', 'miss'),
-    ('i-040.txt', 'social_media', 'miss'),
-    ('i-042.txt', 'desperation', 'miss'),
     ('i-047.txt', 'arrogance', 'miss'),
-    ('i-048.txt', 'timing', 'miss'),
-    ('i-051.txt', 'negativity', 'miss'),
-    ('i-054.txt', 'gifts', 'miss'),
-    ('i-062.txt', 'negativity', 'miss'),
     ('i-062.txt', 'spelling', 'false alarm'),
 }
 
