@@ -208,6 +208,19 @@ KNOWN_FAILURES = {
     ('i-037.txt', 'specificity', 'miss'),
     ('i-047.txt', 'arrogance', 'miss'),
     ('i-062.txt', 'spelling', 'false alarm'),
+    # 2026-12-j: its first run's mistakes, kept as measured
+    ('j-005.txt', 'desperation', 'false alarm'),
+    ('j-006.txt', 'placeholder', 'miss'),
+    ('j-008.txt', 'deference', 'false alarm'),
+    ('j-008.txt', 'timing', 'miss'),
+    ('j-012.txt', 'specificity', 'miss'),
+    ('j-014.txt', 'pushy_follow_up', 'miss'),
+    ('j-029.txt', 'personalization', 'false alarm'),
+    ('j-041.txt', 'specificity', 'miss'),
+    ('j-042.txt', 'negativity', 'miss'),
+    ('j-048.txt', 'arrogance', 'miss'),
+    ('j-051.txt', 'spelling', 'false alarm'),
+    ('j-059.txt', 'specificity', 'miss'),
 }
 
 
