@@ -203,7 +203,6 @@ KNOWN_FAILURES = {
     ('i-004.txt', 'social_media', 'false alarm'),
     ('i-022.txt', 'greeting_signoff', 'miss'),
     ('i-025.txt', 'specificity', 'miss'),
-    ('i-026.txt', 'specificity', 'false alarm'),
     ('i-031.txt', 'arrogance', 'miss'),
     ('i-037.txt', 'specificity', 'miss'),
     ('i-047.txt', 'arrogance', 'miss'),

@@ -44,8 +44,9 @@ class Draft:
     situation: Situation = NO_SITUATION  # to, company, dates, interview notes, and where context came from
 
     @cached_property
-    def _unwaived_body(self) -> str:
-        """The body with waiver lines and the form's markup or headers blanked (same length, so offsets hold)."""
+    def unblanked_body(self) -> str:
+        """The body with waiver lines and the form's markup or headers blanked (same length, so offsets hold),
+        and quoted earlier messages still in it: what a rule may read for context, never lint."""
         from .parts import blank
         from .waivers import blank_lines
 
@@ -58,14 +59,14 @@ class Draft:
         """Subject, letterhead, greeting, body, closing, signature, P.S. and quoted text, as offsets into the body."""
         from . import parts
 
-        return parts.find(self._unwaived_body)
+        return parts.find(self.unblanked_body)
 
     @cached_property
     def linted_body(self) -> str:
         """The body as the rules see it: waiver lines, quoted messages and header lines blanked (offsets hold)."""
         from .parts import blank
 
-        return blank(self._unwaived_body, self.parts.hidden)
+        return blank(self.unblanked_body, self.parts.hidden)
 
     @property
     def body(self) -> str:

@@ -161,10 +161,12 @@ class Linter:
         return inferred
 
     def _unless_matched(self, rule: RuleBase, note: Note) -> bool:
-        """True when words the rule lists under `unless` are in the note (outside quotations): it stays quiet."""
+        """True when words the rule lists under `unless` are in the note, outside quotations and the
+        letterhead: it stays quiet. The rule's own guards are for its own words, so they are not used."""
         if rule.unless_key not in note.matches:
             note.matches.update(self._matches(note.doc, note.text, self.compiled.extra[rule.unless_key]))
-        return bool(note.kept(rule, rule.unless_key))
+        return any(not guards.inside(note.quoted, span) and not note.in_letterhead(span)
+                   for span in note.matches.get(rule.unless_key, ()))
 
     def _drop_contradicted(self, findings: list[Finding]) -> list[Finding]:
         """A rule stays quiet when a rule it lists under `unless_fired` fired: that finding tells the same story."""
@@ -191,9 +193,11 @@ class Linter:
             if self._by_code[f.rule].kind != "required":
                 return True
             at = draft.offset(g.start) - draft.body_start
-            # the greeting, the sign-off or signature, or the note's first word: "Hey @jasonlong, I'm not
-            # sure ..." opens with a greeting, run into a sentence too long to be a greeting line
-            return note.parts.part_of(at) in ("greeting", "closing", "signature") or at == note.parts.start
+            if note.parts.part_of(at) in ("greeting", "closing", "signature"):
+                return True
+            # a casual greeting as the note's first word: "Hey @jasonlong, I'm not sure ..." opens with a
+            # greeting, run into a sentence too long to be a greeting line ("[Company Name] is ..." does not)
+            return at == note.parts.start and g.category in ("casual_tone", "greeting_signoff")
 
         return [f for f in findings if not any(g.rule in self._superseded_by[f.rule] and covers(g, f) for g in findings)]
 

@@ -29,7 +29,8 @@ EMAIL_HEADER = re.compile(r"(?i)(?:subject|re|to|from|cc|bcc|date)\s*:")
 
 def nonblank_lines(text: str) -> list[Span]:
     """The note's non-blank lines, less the email headers a pasted draft starts with ("Subject: ...")."""
-    lines = [Span(*m.span()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    # every line, then the blank ones dropped: "[^\n]*\S[^\n]*" backtracks over a long run of blanks
+    lines = [Span(*m.span()) for m in re.finditer(r"[^\n]+", text) if not m.group().isspace()]
     while len(lines) > 1 and EMAIL_HEADER.match(text, lines[0].start):
         lines = lines[1:]
     return lines
@@ -173,7 +174,8 @@ def detail_words(
 
 
 # the nouns a job's title ends in: the words before them name the role applied for, not the conversation
-TITLE_NOUNS = frozenset({"position", "role", "job", "post", "opening", "vacancy", "internship", "title", "opportunity"})
+# not "post", "job" or "opportunity": "your sourdough blog post", "the flaky nightly job" are details
+TITLE_NOUNS = frozenset({"position", "role", "vacancy", "internship"})
 ROLE_TITLE_REACH = 3
 
 

@@ -32,6 +32,7 @@ class Note:
     matches: dict[str, list[Span]]
     context: dict[str, str] = field(default_factory=dict)  # stated, then inferred for keys nobody stated
     classified: dict = field(default_factory=dict)  # sentence scores by classifier model folder (classify.py)
+    memo: dict = field(default_factory=dict)  # what a kind reads once per note (the readers a reply names)
 
     @property
     def situation(self):  # noqa: ANN201 - situation.Situation: to, company, dates, interview notes

@@ -51,8 +51,9 @@ def carriers(reading: Reading, folder: str, note: Note, quotation: bool = True,
              raising: bool = False) -> list[tuple[object, float]]:
     """The sentences that carry the reading's label, with their scores, quoted ones left out.
 
-    A sentence carries it when it or one of its clauses scores at least the threshold; when the
-    reading raises a finding, a clause alone must reach classify.CLAUSE_BAR as well.
+    A sentence carries it when it, or one of its clauses, scores at least the threshold; a clause
+    alone must also reach classify.CLAUSE_BAR to raise a finding, or classify.CLAUSE_ACCEPT_BAR to
+    quiet an "absent" rule.
     """
     quoted = note.quoted if quotation else []
     label, threshold = reading.label, reading.threshold

@@ -23,8 +23,9 @@ NAMED = re.compile(r"(?:^|[\s(])([A-Z][a-zà-ÿ'’-]+)(?:[ \t]*[,!.]|[ \t]+for\
 # ... or right after a greeting or a thanks, as texts run on without a comma: "hey Jess thx so much"
 GREETED = re.compile(r"(?i:\b(?:hey|hi|hiya|hello|alright|thanks|thank you|thank u|thx|ty|cheers))[ \t]+"
                      r"([A-Z][a-zà-ÿ'’-]+\b|[a-zà-ÿ'’-]{2,}(?=[ \t]*[,!]))")  # "hey marco!!": texts skip capitals
-# ... or just before the thanks: "omg Priyanka thank u sooo much"
-THANKED = re.compile(r"(?:^|\s)([A-Z][a-zà-ÿ'’-]+)[ \t]+(?i:thank|thanks|thx|cheers|ty)\b")
+# ... or just before the thanks, after an exclamation: "omg Priyanka thank u sooo much" (not "Quick thanks")
+THANKED = re.compile(r"(?i:\b(?:omg|oh|aw+|wow|ok|okay|yay|ah|hey))[ \t]+([A-Z][a-zà-ÿ'’-]+)[ \t]+"
+                     r"(?i:thank|thanks|thx|cheers|ty)\b")
 NOT_NAMES = frozenset({
     "thanks", "thank", "hi", "hey", "hello", "hiya", "yes", "no", "well", "ok", "okay", "great", "so", "also",
     "today", "tonight", "sorry", "wow", "omg", "dear", "morning", "afternoon", "evening", "cheers", "again",

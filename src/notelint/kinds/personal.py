@@ -27,11 +27,12 @@ from typing import ClassVar, Iterator, Literal
 
 from pydantic import Field
 
+from .. import guards
 from ..model import Span
 from ..note import Hit, Note
 from ..parts import GREETING_WORDS
 from ..schema import Guards, RuleBase
-from ..situation import TITLES, Person
+from ..situation import TITLES, Person, parse_person
 from ..wording import fill
 
 Check = Literal["name-spelling", "title", "generic-greeting", "someone-else", "other-company", "company-spelling",
@@ -145,44 +146,71 @@ def _with_title(note: Note, span: Span) -> Span:
 
 # the reader as the message the note answers names them: "Re: Interview schedule - Thursday with Katharine
 # Mäkelä", "On 12 Feb 2026, at 18:20, Ella Whitcombe wrote:", "From: Dr N. Okonkwo <n.okonkwo@...>"
-PERSON = r"((?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+)?(?:[A-Z]\.[ \t]*)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})"
-REPLY_SUBJECT = re.compile(r"(?i)^[ \t]*(?:subject:[ \t]*)?re:")
-SUBJECT_PERSON = re.compile(r"(?:\bwith|[-–—:,])[ \t]+" + PERSON)
-QUOTED_SENDER = re.compile(r"(?m)^[ \t>]*(?:(?i:on)\b[^\n]{0,120}?(?:,|[0-9]|\b[AaPp]\.?[Mm]\.?)[ \t]+" + PERSON +
-                           r"[ \t]*(?:<[^>\n]*>)?[ \t]*(?i:wrote):|(?i:from):[ \t]*" + PERSON + r"[ \t]*(?:<[^>\n]*>)?[ \t]*$)")
+TITLE_WORDS = "|".join(sorted({t.rstrip(".") for t in TITLES.values()} | {"Professor", "Doctor"}, key=len, reverse=True))
+NAME = r"(?:[A-Z]\.[ \t]*)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}"
+TITLED = rf"(?:{TITLE_WORDS})\.?[ \t]+{NAME}"
+PERSON = rf"(?:{TITLED}|{NAME})"
+REPLY_SUBJECT = re.compile(r"(?i)[ \t]*(?:subject:[ \t]*)?re:")  # matched at the subject line's start
+# in a "Re:" subject, a person after "with", or anyone with a title: "... with Katharine Mäkelä", "- Dr N. Okonkwo"
+SUBJECT_PERSON = re.compile(rf"\bwith[ \t]+(?P<with>{PERSON})|(?P<titled>{TITLED})")
+# one address after the name, then the end: no two runs of blanks side by side, which backtrack on a long run
+QUOTED_SENDER = re.compile(
+    rf"(?m)^[ \t>]*(?:(?i:on)\b[^\n]{{0,120}}?(?:,|[0-9]|\b[AaPp]\.?[Mm]\.?)[ \t]+(?P<reply>{PERSON})"
+    rf"[ \t]*(?:<[^>\n]*>[ \t]*)?(?i:wrote):"
+    rf"|(?i:from):[ \t]*(?P<sender>{PERSON})[ \t]*(?:<[^>\n]*>[ \t]*)?$)")
 FORWARDED = re.compile(r"(?i)forwarded message|begin forwarded")
+NOT_PEOPLE = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                        "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                        "november", "december", "re", "fw", "fwd"})
+QUOTED_SIGNATURE_LINES = 6  # the title the sender signs with is in the last lines of their message
+
+
+def quoted_thread(note: Note) -> str:
+    """The earlier messages the note quotes, as one text: header lines above the note are not among
+    them (the writer's own "From:"), and `>` lines join into one block."""
+    full = note.draft.unblanked_body
+    return "\n".join(full[span.start:span.end] for span in note.parts.hidden if span.start >= note.parts.start)
 
 
 def read_readers(note: Note) -> tuple[Person, ...]:
-    """Who the note answers, when nobody said: the sender of the quoted message it replies to, or the
-    person a "Re:" subject line (the reader's own words) names. Not a forwarded message's sender."""
-    from ..situation import parse_person
+    """Who the note answers, when nobody said: the sender of the first message it quotes (not a
+    forwarded one), or the person a "Re:" subject line, written by the reader, names. Read once a note."""
+    if "readers" not in note.memo:
+        note.memo["readers"] = _read_readers(note)
+    return note.memo["readers"]
 
-    full = note.draft._unwaived_body
+
+def _read_readers(note: Note) -> tuple[Person, ...]:
+    full = note.draft.unblanked_body
     found: list[str] = []
     parts = note.parts
-    if parts.subject is not None:
-        if REPLY_SUBJECT.match(full, parts.subject.start):
-            found += [m.group(1) for m in SUBJECT_PERSON.finditer(full, parts.subject.start, parts.subject.end)]
-    for hidden in parts.hidden:
-        text = full[hidden.start:hidden.end]
-        if FORWARDED.search(text):
-            continue
-        m = QUOTED_SENDER.search(text)
-        if m:
-            sender = re.sub(r"^[AaPp]\.?[Mm]\.?[ \t]+", "", m.group(1) or m.group(2))  # "... at 9:02 AM Siobhan MacNeil wrote:"
-            # the title the sender signs with: "From: Niamh Whelan" above a message signed "Dr Niamh Whelan"
-            family = re.escape(sender.split()[-1])
-            signed = re.search(rf"\b((?:Dr|Prof|Professor|Rev|Judge)\.?[ \t]+(?:[\w'’.-]+[ \t]+){{0,2}}{family})\b", text)
-            found.append(signed.group(1) if signed else sender)
-    signature = note.words(parts.signature) if parts.signature else ""
+    subject = parts.subject
+    if subject is not None:
+        opening = REPLY_SUBJECT.match(full, subject.start, subject.end)
+        if opening:
+            found += [m.group("with") or m.group("titled")
+                      for m in SUBJECT_PERSON.finditer(full, opening.end(), subject.end)]
+    thread = quoted_thread(note)
+    m = QUOTED_SENDER.search(thread)
+    if m and not FORWARDED.search(thread, 0, m.start()):
+        sender = re.sub(r"^[AaPp]\.?[Mm]\.?[ \t]+", "", m.group("reply") or m.group("sender"))  # "... 9:02 AM Siobhan"
+        # the title the sender signs with: "From: Niamh Whelan" above a message signed "Dr Niamh Whelan"
+        message = thread[m.end():]
+        later = FORWARDED.search(message) or QUOTED_SENDER.search(message)
+        lines = message[: later.start() if later else len(message)].strip().splitlines()[-QUOTED_SIGNATURE_LINES:]
+        family = re.escape(sender.split()[-1])
+        signed = re.search(rf"\b((?:{TITLE_WORDS})\.?[ \t]+(?:[\w'’.-]+[ \t]+){{0,2}}{family})\b", "\n".join(lines))
+        found.append(signed.group(1) if signed else sender)
+    writer = {fold(w) for w in note.words(parts.signature).split()} if parts.signature else set()
     people = []
     for written in found:
         person = parse_person(written.strip())
-        if any(fold(n) in {fold(w) for w in signature.split()} for n in person.names()):
+        names = {fold(n) for n in person.names()}
+        if not names or names & NOT_PEOPLE or names & NOT_COMPANY_WORDS:
+            continue
+        if person.family and fold(person.family) in writer or names <= writer:
             continue  # the writer's own name: a message they sent
-        if person.family or person.given:
-            people.append(person)
+        people.append(person)
     return tuple(people)
 
 
@@ -282,6 +310,8 @@ NOT_COMPANY_WORDS = frozenset({
     "representative", "follow", "thank", "thanks", "you", "application", "candidate", "chat", "call", "meeting",
     "today", "yesterday", "visit", "tour", "offer", "update", "again", "conversation"})
 OWN_HISTORY_REACH = 30  # characters before the name: "in my years at", not "bring my GIS skills to the team at"
+MAX_THREAD_ANCHORS = 3  # the company the quoted messages speak of; the first few mentions say it
+ELSEWHERE_REACH = 160  # characters of the sentence before the name, so a long quoted line stays linear
 # "I have accepted a position with Contoso", "an offer from Fabrikam": another company, named as such
 ELSEWHERE = re.compile(r"(?i)\b(?:accept\w*|took|taken|offer\w*|another|other|elsewhere|instead|interview\w*\s+with|"
                        r"applied|applying|declin\w*|compet\w*)\b")
@@ -317,12 +347,12 @@ def _company_places(note: Note, text: str, start: int, end: int, places: list | 
         for m in pattern.finditer(text, start, end):
             name = re.split(r"[.!?]\s", m.group(1))[0].strip(" .")  # "Redline Freight. It was ...": the name ends
             words = [fold(w) for w in NAME_WORD.findall(name)]
-            if not words or words[0] in NOT_A_COMPANY or set(words) <= people:
-                continue
+            if not words or words[0] in NOT_A_COMPANY or words[0].rstrip(".") in TITLES or set(words) <= people:
+                continue  # not "Dr" from "the associate role at Dr. Patel's practice"
             sentence_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start()), 0)
             if OWN_HISTORY.search(text[max(sentence_start, m.start(1) - OWN_HISTORY_REACH):m.start(1)]):
                 continue
-            if ELSEWHERE.search(text[sentence_start:m.start(1)]):
+            if ELSEWHERE.search(text[max(sentence_start, m.start(1) - ELSEWHERE_REACH):m.start(1)]):
                 continue
             yield m.start(1), name
 
@@ -333,17 +363,20 @@ def _two_company_hits(rule: PersonalRule, note: Note) -> Iterator[Hit]:
     parts = note.parts
     closing = min((s.start for s in (parts.closing, parts.signature, parts.postscript) if s), default=len(note.text))
     anchors: list[str] = []
+    # a person is not a company: "Subject: Interview follow-up, Dana Park" to Ms. Park
+    people = {fold(w) for _, w in greeting_words(note)[1]} if greeting_words(note) else set()
+    people |= {fold(n) for p in read_readers(note) for n in p.names()}
     if parts.subject is not None:
-        m = SUBJECT_COMPANY.search(note.draft._unwaived_body, parts.subject.start, parts.subject.end)
-        words = {fold(w) for w in NAME_WORD.findall(m.group(1))} if m else set()
-        greeted = {fold(w) for _, w in (greeting_words(note) or (None, []))[1]}
-        first = fold(NAME_WORD.findall(m.group(1))[0]).rstrip(".") if m else ""
-        if m and not words & (NOT_COMPANY_WORDS | NOT_A_COMPANY) and not words <= greeted and first not in TITLES:
+        m = SUBJECT_COMPANY.search(note.draft.unblanked_body, parts.subject.start, parts.subject.end)
+        written = [fold(w).rstrip(".") for w in NAME_WORD.findall(m.group(1))] if m else []
+        # "Dana Park" ends in the reader's name; "Kellerman Builders" is the company named after Mr. Kellerman
+        if written and not set(written) & (NOT_COMPANY_WORDS | NOT_A_COMPANY) and written[0] not in TITLES \
+                and written[-1] not in people:
             anchors.append(m.group(1))
-    full = note.draft._unwaived_body
-    for hidden in parts.hidden:
-        anchors += [name for _, name in _company_places(note, full, hidden.start, hidden.end)]
-    named = sorted(set(_company_places(note, note.prose, 0, closing)))
+    thread = quoted_thread(note)
+    anchors += [name for _, name in _company_places(note, thread, 0, len(thread))][:MAX_THREAD_ANCHORS]
+    named = [(at, name) for at, name in sorted(set(_company_places(note, note.prose, 0, closing)))
+             if not guards.inside(note.quoted, Span(at, at + len(name)))]
     anchors += [name for _, name in sorted(_company_places(note, note.prose, 0, closing, VISITED_PLACES))]
     if not anchors and named:
         anchors.append(named[0][1])
@@ -357,35 +390,39 @@ def _two_company_hits(rule: PersonalRule, note: Note) -> Iterator[Hit]:
         return  # one leftover is enough to say so
 
 
-TITLED_NAME = re.compile(r"\b(?:Dr|Prof|Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+([A-Z][\w'’-]+)")
+TITLED_NAME = re.compile(rf"\b((?:{TITLE_WORDS})\.?)[ \t]+([A-Z][\w-]+)")
+SAME_NAME_MIN_LETTERS = 5  # a slip in a long name ("Kowalzcyk"); short ones ("Chen", "Chan") are other people
+SAME_NAME_SIMILARITY = 85
 
 
 def _body_name_hits(rule: PersonalRule, note: Note) -> Iterator[Hit]:
-    """A titled name in the body spelled otherwise than the reader's, or than the greeting has it:
-    "Dear Ms. Kowalczyk, ... Ms. Kowalzcyk, I also want to thank you"."""
+    """The reader's titled name spelled two ways in one note: "Dear Ms. Kowalczyk, ... Ms. Kowalzcyk, I
+    also want to thank you". Only the same title and a near-identical long name: "Dr. Chen" and "Dr.
+    Chan", or "Ms. Park" and "Mr. Parker", are likely two people on a panel."""
     found = greeting_words(note)
-    known = [(n, p.written) for p in (note.situation.to or read_readers(note)) for n in p.names()]
-    if found is not None:
-        known += [(word, word) for _, word in found[1]]
-    if not known:
-        return
+    if found is None or len(found[1]) != 1:
+        return  # no greeting name, or several people greeted
+    _, [(greeting_span, greeted)] = found
+    title = _title_before(note, greeting_span)
     parts = note.parts
-    closing = min((s.start for s in (parts.closing, parts.signature, parts.postscript) if s), default=len(note.text))
-    start = parts.greeting.end if parts.greeting else parts.start
-    for m in TITLED_NAME.finditer(note.prose, start, closing):
-        word = m.group(1)
-        if any(fold(word) == fold(name) for name, _ in known):
+    body_end = min((s.start for s in (parts.closing, parts.signature, parts.postscript) if s), default=len(note.text))
+    for m in TITLED_NAME.finditer(note.prose, parts.greeting.end, body_end):
+        word = m.group(2)
+        span = Span(m.start(2), m.end(2))
+        if fold(word) == fold(greeted) or TITLES.get(fold(m.group(1)).rstrip(".")) != title:
             continue
-        name, reader = max(known, key=lambda k: _similar(word, k[0]))
-        if _similar(word, name) >= rule.similarity:
-            yield Hit(Span(m.start(1), m.end(1)), fill(rule.message, match=word, expected=name, reader=reader))
+        if guards.inside(note.quoted, span) or min(len(word), len(greeted)) < SAME_NAME_MIN_LETTERS:
+            continue
+        if abs(len(word) - len(greeted)) <= 1 and _similar(word, greeted) >= SAME_NAME_SIMILARITY:
+            yield Hit(span, fill(rule.message, match=word, expected=greeted, reader=f"{title or ''} {greeted}".strip()))
             return
 
 
 def find(rule: PersonalRule, note: Note) -> Iterator[Hit]:
     if rule.check == "name-spelling":
         yield from _body_name_hits(rule, note)
-    if rule.check == "two-companies":
+        yield from _greeting_hits(rule, note)
+    elif rule.check == "two-companies":
         yield from _two_company_hits(rule, note)
     elif rule.check in ("other-company", "company-spelling"):
         yield from _company_hits(rule, note)
