@@ -214,6 +214,12 @@ def _read_readers(note: Note) -> tuple[Person, ...]:
     return tuple(people)
 
 
+def body_end(note: Note) -> int:
+    """Where the body ends: at the sign-off, the signature or a P.S., whichever comes first."""
+    parts = note.parts
+    return min((s.start for s in (parts.closing, parts.signature, parts.postscript) if s), default=len(note.text))
+
+
 def _greeting_hits(rule: PersonalRule, note: Note) -> Iterator[Hit]:
     people = note.situation.to
     if not people and rule.check in ("name-spelling", "title"):
@@ -274,8 +280,7 @@ def _company_hits(rule: PersonalRule, note: Note) -> Iterator[Hit]:
     company = note.situation.company
     if not company:
         return
-    parts = note.parts
-    closing = min((s.start for s in (parts.closing, parts.signature, parts.postscript) if s), default=len(note.text))
+    closing = body_end(note)
     allowed = {fold(w) for w in NAME_WORD.findall(company)}
     people = {fold(n) for p in note.situation.to for n in p.names()}
     topics = " ".join(t.text for t in note.situation.topics)
@@ -361,10 +366,11 @@ def _two_company_hits(rule: PersonalRule, note: Note) -> Iterator[Hit]:
     if note.situation.company:
         return  # other-company and company-spelling judge by the stated company
     parts = note.parts
-    closing = min((s.start for s in (parts.closing, parts.signature, parts.postscript) if s), default=len(note.text))
+    closing = body_end(note)
     anchors: list[str] = []
     # a person is not a company: "Subject: Interview follow-up, Dana Park" to Ms. Park
-    people = {fold(w) for _, w in greeting_words(note)[1]} if greeting_words(note) else set()
+    greeted = greeting_words(note)
+    people = {fold(w) for _, w in greeted[1]} if greeted else set()
     people |= {fold(n) for p in read_readers(note) for n in p.names()}
     if parts.subject is not None:
         m = SUBJECT_COMPANY.search(note.draft.unblanked_body, parts.subject.start, parts.subject.end)
@@ -405,8 +411,7 @@ def _body_name_hits(rule: PersonalRule, note: Note) -> Iterator[Hit]:
     _, [(greeting_span, greeted)] = found
     title = _title_before(note, greeting_span)
     parts = note.parts
-    body_end = min((s.start for s in (parts.closing, parts.signature, parts.postscript) if s), default=len(note.text))
-    for m in TITLED_NAME.finditer(note.prose, parts.greeting.end, body_end):
+    for m in TITLED_NAME.finditer(note.prose, parts.greeting.end, body_end(note)):
         word = m.group(2)
         span = Span(m.start(2), m.end(2))
         if fold(word) == fold(greeted) or TITLES.get(fold(m.group(1)).rstrip(".")) != title:
