@@ -151,8 +151,8 @@ class Linter:
             if hit is not None:
                 if rule.key in inferred and rule.value != inferred[rule.key].value:
                     continue  # an unsure guess stands unless a narrower rule, itself undoubted, confirms its value
-                if rule.doubts is not None and rule.doubt_key not in note.matches:
-                    note.matches.update(self._matches(note.doc, note.text, self.compiled.extra[rule.doubt_key]))
+                if rule.doubts is not None:
+                    self._match_extra(note, rule.doubt_key)
                 against = context_kind.doubts(rule, note)
                 if against and rule.key in inferred:
                     continue  # not a confirmation: the first unsure guess, and its reason, stand
@@ -163,10 +163,16 @@ class Linter:
     def _unless_matched(self, rule: RuleBase, note: Note) -> bool:
         """True when words the rule lists under `unless` are in the note, outside quotations and the
         letterhead: it stays quiet. The rule's own guards are for its own words, so they are not used."""
-        if rule.unless_key not in note.matches:
-            note.matches.update(self._matches(note.doc, note.text, self.compiled.extra[rule.unless_key]))
         return any(not guards.inside(note.quoted, span) and not note.in_letterhead(span)
-                   for span in note.matches.get(rule.unless_key, ()))
+                   for span in self._match_extra(note, rule.unless_key))
+
+    def _match_extra(self, note: Note, key: str) -> list[Span]:
+        """The hits of terms matched only on demand (a context rule's doubts, a rule's `unless` words),
+        matched once a note."""
+        if key not in note.matches:
+            note.matches.update(self._matches(note.doc, note.text, self.compiled.extra[key]))
+            note.matches.setdefault(key, [])
+        return note.matches[key]
 
     def _drop_contradicted(self, findings: list[Finding]) -> list[Finding]:
         """A rule stays quiet when a rule it lists under `unless_fired` fired: that finding tells the same story."""

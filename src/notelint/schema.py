@@ -364,7 +364,7 @@ class Unless(MatchFields):
     """Words that, anywhere in the note, keep a rule quiet for the whole note."""
 
 
-RuleBase.model_rebuild()
+RuleBase.model_rebuild()  # RuleBase names Unless, defined after it; pydantic resolves the field now
 
 
 class Matchable(RuleBase, MatchFields):
