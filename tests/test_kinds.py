@@ -241,3 +241,31 @@ def test_the_words_of_a_role_s_title_are_not_a_detail_from_the_conversation(lint
               "HITRUST audit, was very helpful.\n\nBest,\nJo Lee")
     assert "NL201" in rules(bare)
     assert "NL201" not in rules(detail)
+
+
+def _detail_rules(linter, body: str) -> set[str]:
+    return {f.rule for f in linter.lint_text(parse_draft("note.txt", body, {"stage": "interview"})).findings}
+
+
+@pytest.mark.parametrize("recap", [
+    # a CV retold, whatever each sentence opens with
+    "As we discussed, I have fifteen years in procurement across manufacturing and logistics. Prior to this I "
+    "spent six years buying steel, packaging and chemicals. From 2004 to 2011 I was head of fleet at a hauliers' "
+    "cooperative, where I introduced telematics and cut diesel costs.",
+    # the meeting in one clause, the writer's own record in the next
+    "I enjoyed learning about the team and the role, and I believe my experience in child protection and my "
+    "commitment to relationship-based practice make me a strong fit.",
+])
+def test_a_note_that_only_retells_the_writer_s_own_record_has_no_detail_from_the_conversation(linter, recap):
+    body = f"Dear Ms. Park,\n\nThank you for meeting with me on the 3rd. {recap}\n\nKind regards,\nJo Lee"
+    assert "NL201" in _detail_rules(linter, body)
+
+
+@pytest.mark.parametrize("detail", [
+    "I appreciated Brian's honesty about how tight the overnight resets can be.",
+    "I hadn't realised how much of the job is logistics, getting peonies across town before they open.",
+    "Avery asked that I submit the take-home early so the onsite can happen before the freezer audit.",
+])
+def test_what_the_writer_saw_or_was_told_is_a_detail_even_in_a_sentence_about_them(linter, detail):
+    body = f"Dear Ms. Park,\n\nThank you for meeting with me today. {detail}\n\nKind regards,\nJo Lee"
+    assert "NL201" not in _detail_rules(linter, body)

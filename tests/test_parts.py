@@ -182,3 +182,35 @@ def test_a_signature_left_as_the_template_s_label_is_a_slot_not_a_missing_name(l
             f"start on 3 March as we agreed.\n\nSincerely,\n\n{signature}\n")
     rules = [f.rule for f in lint(linter, body).findings]
     assert "NL1201" in rules and "NL502" not in rules
+
+
+PASTED = (
+    "I enjoyed hearing how the Atlas team moved invoicing onto event streams, and how the cut-over weekend went "
+    "with only two people on call.",
+    "The plan for the reconciliation service is the part I keep thinking about; it is close to what I built at "
+    "Norland, where we halved the month-end close by replaying events instead of running batch jobs overnight.",
+    "I would love to help the team ship it, and I am happy to send the notes I kept from that project if they "
+    "would be useful before the next round.",
+)
+
+
+def test_a_letter_pasted_with_one_paragraph_per_line_is_not_one_wall_of_text(linter):
+    """Web pages lose the blank lines between paragraphs: lines longer than any editor wraps are paragraphs."""
+    body = "Dear Ms. Reyes,\nThank you for Tuesday's interview.\n" + "\n".join(PASTED) + "\nBest regards,\nSam Lee\n"
+    assert "NL102" not in [f.rule for f in lint(linter, body).findings]
+
+
+def test_the_same_words_as_one_paragraph_are_still_a_wall_of_text(linter):
+    body = "Dear Ms. Reyes,\n\nThank you for Tuesday's interview. " + " ".join(PASTED) + " " + " ".join(PASTED) + \
+        "\n\nBest regards,\nSam Lee\n"
+    assert "NL102" in [f.rule for f in lint(linter, body).findings]
+
+
+def test_a_hard_wrapped_paragraph_stays_one_paragraph():
+    from notelint.metrics import paragraphs
+
+    wrapped = "Thank you for the interview.\nI enjoyed it a great deal, and the\nteam was kind.\n"
+    assert len(paragraphs(wrapped)) == 1
+    unwrapped = "Thank you for the interview. " + "I enjoyed it a great deal, and the team was kind. " * 2 + \
+        "\nIt was the best afternoon of my week.\n"
+    assert [unwrapped[s.start:s.end][:8] for s in paragraphs(unwrapped)] == ["Thank yo", "It was t"]

@@ -12,6 +12,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 PARAGRAPH = re.compile(r"\S(?:.*\S)?(?:\n[ \t]*\S.*)*")
+LINE = re.compile(r"[^\n]+")
+# no mail client or editor wraps wider; a block with a longer line was pasted unwrapped
+UNWRAPPED_LINE = 100
+PARAGRAPH_END = re.compile(r"[.!?:,][\"'\u201d\u2019)\]]*[ \t]*$")
 MIN_WORDS_FOR_READABILITY = 40
 # a run ("!!!") is one exclamation: the run itself is NL1304's finding, and collapsing it must not
 # change the count
@@ -59,9 +63,32 @@ def words(doc: Doc) -> list[Token]:
     return [t for t in doc if is_word(t)]
 
 
-def paragraphs(text: str) -> list[Span]:
-    """Blank-line-separated paragraphs."""
+def blocks(text: str) -> list[Span]:
+    """Blocks of text between blank lines: the layout a reader sees at a glance."""
     return [Span(*m.span()) for m in PARAGRAPH.finditer(text)]
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Paragraphs: blocks between blank lines, and the lines of a block that was never wrapped.
+
+    A letter pasted from a web page often keeps one paragraph per line with no blank line
+    between them. A block with a line longer than any editor wraps at is read that way: each
+    of its lines that ends a sentence ends a paragraph. A hard-wrapped block stays one paragraph.
+    """
+    spans = []
+    for block in blocks(text):
+        lines = list(LINE.finditer(text, block.start, block.end))
+        if len(lines) < 2 or max(len(line.group().strip()) for line in lines) <= UNWRAPPED_LINE:
+            spans.append(block)
+            continue
+        start = None
+        for line in lines:
+            if start is None:
+                start = line.start() + len(line.group()) - len(line.group().lstrip())
+            if PARAGRAPH_END.search(line.group()) or line.end() >= block.end:
+                spans.append(Span(start, line.end() - len(line.group()) + len(line.group().rstrip())))
+                start = None
+    return spans
 
 
 def word_counts(offsets: list[int], spans: list[Span]) -> list[Measure]:
@@ -85,27 +112,69 @@ ROLE_NOUNS = frozenset({"role", "position", "job", "opening", "opportunity", "in
                         "team", "company", "department", "office", "program", "programme", "scheme"})
 TASK_NOUNS = frozenset({"interview", "interviews", "exercise", "exercises", "assignment", "screen", "screening"})
 EMPLOYER_CUES = ROLE_NOUNS | {"at", "with", "join", "joining", "joined", "from", "for"}
-WRITER_OPENINGS = frozenset({"i", "my", "i've", "i'm", "having"})  # how a sentence about the writer starts
+FIRST_PERSON = frozenset({"i", "my", "i've", "i'm", "i'd", "i'll", "having"})  # the writer as the subject
+OTHER_PERSON = frozenset({"you", "your", "we", "our", "us", "they", "their"})
+OTHER_SUBJECT = frozenset({"it", "this", "that", "there", "these", "those", "here"})  # opening a clause
+# how a sentence about the writer may open before its "I": "From 2004 to 2011 I was", "Earlier in my career I"
+LEAD_INS = frozenset({"from", "since", "during", "in", "at", "prior", "earlier", "after", "before", "over", "for",
+                      "as", "with", "throughout", "across", "until", "by", "besides", "additionally", "also",
+                      "previously", "currently", "recently", "then", "later", "now", "personally", "plus",
+                      "moreover", "furthermore", "outside", "beyond", "under", "within", "most", "more"})
+# the writer is the subject when "I" or "my" comes this early: "From 2004 to 2011 I was Head of Fleet"
+SUBJECT_REACH = 8
+# "As we discussed, I have fifteen years in procurement": a reference to the talk that only introduces a recap
+RECAP_LEAD = frozenset({"discussed", "mentioned", "said", "noted", "explained", "know"})
+CLAUSE_JOINS = frozenset({"and", "but", "so", "while", "whereas", "although", "though"})
+# "..., and I believe", "but the team": a join before one of these starts a clause with its own subject;
+# "..., and implemented a framework" carries on the clause before it
+CLAUSE_SUBJECTS = FIRST_PERSON | OTHER_PERSON | OTHER_SUBJECT | {"the", "his", "her", "she", "he"}
+
+
+def clauses(sent) -> list[list[Token]]:  # noqa: ANN001 - a spaCy Span
+    """The words of a sentence, cut into clauses at ";" and at a joining word before a new subject.
+
+    "I enjoyed meeting the team, and I believe my experience in child protection makes me a fit"
+    is two clauses: one about the meeting, one about the writer.
+    """
+    parts: list[list[Token]] = [[]]
+    tokens = [t for t in sent if not t.is_space]
+    for k, t in enumerate(tokens):
+        after = tokens[k + 1].lower_ if k + 1 < len(tokens) else ""
+        if t.text == ";" or (t.lower_ in CLAUSE_JOINS and after in CLAUSE_SUBJECTS):
+            parts.append([])
+            if t.text == ";":
+                continue
+        parts[-1].append(t)
+    return [[t for t in part if not t.is_punct] for part in parts if any(not t.is_punct for t in part)]
+
+
+def about_the_writer(words: list[Token], cues: frozenset[str]) -> bool:
+    """True when a clause only recaps the writer: "I" or "my" is its subject and it never turns to the
+    reader or the meeting (no word from `cues`: you, your, we discussed ...)."""
+    while words and words[0].lower_ in CLAUSE_JOINS:
+        words = words[1:]
+    if len(words) > 2 and words[0].lower_ == "as" and words[2].lower_ in RECAP_LEAD:
+        words = words[3:]
+    if not words or (words[0].lower_ not in FIRST_PERSON and words[0].lower_ not in LEAD_INS):
+        return False  # "Avery asked that I submit it", "The plan you described": someone else is the subject
+    for word in words[:SUBJECT_REACH]:
+        if word.lower_ in OTHER_PERSON:
+            return False
+        if word.lower_ in FIRST_PERSON:
+            return not any(t.lower_ in cues for t in words)
+    return False
 
 
 def conversation_tokens(doc: Doc, cues: frozenset[str]) -> set[int]:
-    """Indices of the tokens outside sentences that only recap the writer ("I have five years of SQL").
+    """Indices of the tokens outside clauses that only recap the writer ("I have five years of SQL").
 
-    A sentence about the writer starts with I, my, in my ... and never turns to the reader or
-    the meeting (no word from `cues`: you, your, we discussed ...); any employer could be sent it.
+    Such a clause could be sent to any employer; see about_the_writer.
     """
     allowed: set[int] = set()
     for sent in doc.sents:
-        words = [t for t in sent if not t.is_space and not t.is_punct]
-        if not words:
-            continue
-        about_writer = words[0].lower_ in WRITER_OPENINGS or (
-            len(words) > 1 and words[0].lower_ in {"in", "at", "during", "with", "as", "over", "for"}
-            and words[1].lower_ in {"my", "a", "an"}
-        )
-        if about_writer and not any(t.lower_ in cues for t in words):
-            continue
-        allowed.update(t.i for t in sent)
+        for words in clauses(sent):
+            if not about_the_writer(words, cues):
+                allowed.update(t.i for t in words)
     return allowed
 
 
@@ -156,7 +225,7 @@ def detail_words(
         t.lower_ for t in doc
         if (allowed is None or t.i in allowed) and t.i not in titles
         and t.is_alpha and t.is_lower and len(t) > 2 and not t.is_stop
-        and t.lower_ not in stock and t.lower_ not in common
+        and t.lower_ not in stock and t.lower_ not in common and not ADVERB.search(t.lower_)
     }
     for t in doc:
         if allowed is not None and t.i not in allowed:
@@ -195,8 +264,10 @@ def role_title_tokens(doc: Doc) -> set[int]:
     return found
 
 
+# a manner word says how, never what was discussed: "exceptionally", "genuinely", "wholeheartedly"
+ADVERB = re.compile(r"^\w{4,}(?:ally|ively|ously|fully|edly|ingly|ently|antly|ately|ibly|ably)$")
 # an acronym of two to eight capitals ("GPS", "SLAs", "HITRUST"), or a code mixing letters and digits ("U18s", "Q3", "S3")
-TRADE_CODE = re.compile(r"^(?:[A-Z]{2,8}s?|(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]{2,8})$")
+TRADE_CODE = re.compile(r"^(?:[A-Z]{2,8}s?|(?!\d+(?:st|nd|rd|th|am|pm|h|s)$)(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]{2,8})$")
 # acronyms of any job application, not of a trade
 STOCK_ACRONYMS = frozenset("""
 cv hr ceo cfo cto coo cmo cio vp svp evp md gm pa mba phd bsc msc ba ma bs ms usa uk us eu asap fyi

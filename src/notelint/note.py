@@ -78,10 +78,17 @@ class Note:
 
     @cached_property
     def paragraphs(self) -> list[Span]:
-        """Blank-line-separated paragraphs of the note proper (not its letterhead)."""
+        """Paragraphs of the note proper (not its letterhead): see metrics.paragraphs."""
         from .metrics import paragraphs
 
         return [p for p in paragraphs(self.text) if not self.in_letterhead(p)]
+
+    @cached_property
+    def blocks(self) -> list[Span]:
+        """Blank-line-separated blocks of the note proper: its layout, as a text or a card shows it."""
+        from .metrics import blocks
+
+        return [p for p in blocks(self.text) if not self.in_letterhead(p)]
 
     @cached_property
     def prose(self) -> str:

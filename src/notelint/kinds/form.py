@@ -72,7 +72,7 @@ def _fits(rule: FormRule, note: Note) -> bool:
     if rule.max_paragraphs is not None:
         # a text may sign off with a first name on its own line ("Mia xx", "- Lee"); a full name under a
         # blank line is how a card or a letter is signed, so it still counts as a paragraph
-        written = [p for p in note.paragraphs
+        written = [p for p in note.blocks
                    if not (parts.part_of(p.start) == "signature" and len(FIRST_NAME_ONLY.findall(note.words(p))) == 1)]
         if len(written) > rule.max_paragraphs:
             return False
