@@ -82,6 +82,9 @@ def test_a_similar_name_of_someone_else_is_not_a_misspelling(linter, body):
     "I'd love to join the team at Brightwater.\n\nBest,\nSam\n",
     "Dear Ms. Park,\n\nThank you for Tuesday and for the tour of the associate role at Dr. Patel's practice. I'd "
     "love to join the team at Brightwell Dental.\n\nBest,\nSam\n",
+    # the team a job title names after its comma is not a company
+    "Subject: Re: Offer - Product Manager, Payments\n\nHi Lewis,\n\nThank you for the offer. Before I sign, "
+    "could we talk about the base? I'd love to start at Corvel in April.\n\nBest,\nNaomi\n",
 ])
 def test_a_person_a_quotation_or_a_title_is_not_a_second_company(linter, text):
     assert "NL1709" not in rules(linter, text)

@@ -27,7 +27,7 @@ from typing import ClassVar, Iterator, Literal
 
 from pydantic import Field
 
-from .. import guards
+from .. import guards, spelling
 from ..model import Span
 from ..note import Hit, Note
 from ..parts import GREETING_WORDS
@@ -338,6 +338,14 @@ WANTED_PLACES = [
 ]
 
 
+DEPARTMENT_RANK = 20000  # "Payments", "Risk", "Growth": an everyday word after a job title names its team
+
+
+def _department(word: str) -> bool:
+    common = spelling.common_words(DEPARTMENT_RANK)
+    return word in common or word.removesuffix("s") in common
+
+
 def _same_company(a: str, b: str) -> bool:
     """'Brightwater' and "Brightwater Utilities", "Acme" and "ACME Corp": one company, named two ways."""
     aw, bw = [fold(w) for w in NAME_WORD.findall(a)], [fold(w) for w in NAME_WORD.findall(b)]
@@ -375,6 +383,10 @@ def _two_company_hits(rule: PersonalRule, note: Note) -> Iterator[Hit]:
     if parts.subject is not None:
         m = SUBJECT_COMPANY.search(note.draft.unblanked_body, parts.subject.start, parts.subject.end)
         written = [fold(w).rstrip(".") for w in NAME_WORD.findall(m.group(1))] if m else []
+        if m and m.group().startswith(",") and len(written) == 1 and _department(written[0]):
+            before = NAME_WORD.findall(note.draft.unblanked_body[parts.subject.start:m.start()])
+            if before and fold(before[-1]) in NOT_COMPANY_WORDS:
+                written = []  # "Offer – Product Manager, Payments": the team the job is in, not the company
         # "Dana Park" ends in the reader's name; "Kellerman Builders" is the company named after Mr. Kellerman
         if written and not set(written) & (NOT_COMPANY_WORDS | NOT_A_COMPANY) and written[0] not in TITLES \
                 and written[-1] not in people:
