@@ -118,3 +118,33 @@ def test_a_slot_as_the_first_word_does_not_stand_for_a_greeting(linter):
 def test_a_long_blank_line_in_a_quoted_message_is_read_in_one_pass(linter):
     text = f"Dear Ms. Park,\n\n{BODY}\n-----Original Message-----\nFrom: Dana Park" + " " * 100_000 + "x\n"
     assert "NL1701" not in rules(linter, text)
+
+
+OUTLOOK_QUOTE = ("\n\n-----Original Message-----\nFrom: Ingrid Solberg <ingrid.solberg@{domain}>\n"
+                 "Sent: Monday, 30 November 2026 13:20\nTo: Lukas Meyer <lukas.meyer@posteo.de>\n"
+                 "Subject: Interview - Transport Planner\n\nHi Lukas,\n\n{quoted}\n\nBest,\nIngrid\n")
+REUSED = ("Dear Ingrid,\n\nThank you for meeting with me on Wednesday and for the backhaul problem you described. "
+          "I would be thrilled to join the team at {company} and look forward to next steps.\n\nBest regards,\nLukas")
+
+
+@pytest.mark.parametrize("domain, quoted", [
+    ("halvorsen-logistics.no", "Confirming your interview at Halvorsen Logistics on Wednesday at 10:00."),
+    ("halvorsen-logistics.no", "Confirming your interview on Wednesday at 10:00."),  # the sender's domain says it
+    ("gmail.com", "Confirming your interview at Halvorsen Logistics on Wednesday at 10:00."),
+])
+def test_a_reused_note_that_names_another_company_than_the_message_it_answers(linter, domain, quoted):
+    text = REUSED.format(company="Meridian Freight") + OUTLOOK_QUOTE.format(domain=domain, quoted=quoted)
+    assert rules(linter, text)["NL1709"] == ["Meridian Freight"]
+
+
+@pytest.mark.parametrize("company, domain, quoted", [
+    ("Halvorsen Logistics", "halvorsen-logistics.no", "Confirming your interview on Wednesday at 10:00."),
+    ("Halvorsen", "hl.no", "Confirming your interview at Halvorsen Logistics on Wednesday at 10:00."),
+    ("Brightline Consulting", "brightlineconsulting.com", "Confirming your interview on Wednesday."),
+    ("Kestrel Freight", "kf.co.uk", "Confirming your interview on Wednesday."),  # initials
+    ("Meridian Freight", "hays.com", "My client Meridian Freight confirms your interview on Wednesday."),  # an agency
+    ("Fenwick Road", "barracloughstudio.co.uk", "Thank you for coming in last week."),  # a street, not a company
+])
+def test_the_company_the_quoted_sender_works_for_is_not_a_second_company(linter, company, domain, quoted):
+    text = REUSED.format(company=company) + OUTLOOK_QUOTE.format(domain=domain, quoted=quoted)
+    assert "NL1709" not in rules(linter, text)

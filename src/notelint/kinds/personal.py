@@ -314,6 +314,9 @@ NOT_COMPANY_WORDS = frozenset({
     "associate", "intern", "internship", "lead", "executive", "consultant", "technician", "administrator",
     "representative", "follow", "thank", "thanks", "you", "application", "candidate", "chat", "call", "meeting",
     "today", "yesterday", "visit", "tour", "offer", "update", "again", "conversation"})
+PLACE_WORDS = frozenset({"road", "rd", "street", "st", "avenue", "ave", "lane", "square", "place", "park", "way",
+                         "house", "building", "campus", "centre", "center", "office", "offices", "site", "depot",
+                         "hq", "wharf", "quay", "yard", "court", "gardens", "hall", "tower", "plaza", "mill"})
 OWN_HISTORY_REACH = 30  # characters before the name: "in my years at", not "bring my GIS skills to the team at"
 MAX_THREAD_ANCHORS = 3  # the company the quoted messages speak of; the first few mentions say it
 ELSEWHERE_REACH = 160  # characters of the sentence before the name, so a long quoted line stays linear
@@ -346,6 +349,50 @@ def _department(word: str) -> bool:
     return word in common or word.removesuffix("s") in common
 
 
+# the sender of a quoted message, on its "From:" or "... wrote:" line: their mail domain names their employer
+SENDER_LINE = re.compile(r"(?im)^[ \t>]*(?:from:.*|.*\bwrote:?)[ \t]*$")
+MAIL_DOMAIN = re.compile(r"[\w.+-]+@((?:[\w-]+\.)+[a-z]{2,})", re.IGNORECASE)
+# mailboxes anyone can have, and the hiring systems and agencies that write for an employer
+NOT_AN_EMPLOYER_DOMAIN = frozenset("""
+gmail googlemail outlook hotmail live msn yahoo ymail icloud me mac aol proton protonmail pm gmx web posteo mail
+zoho yandex qq fastmail hey tutanota btinternet sky virginmedia comcast verizon orange free libero seznam wp o2
+naver example greenhouse lever myworkday workday smartrecruiters icims taleo ashbyhq teamtailor workable
+recruitee personio bamboohr jobvite linkedin indeed hays reed adecco randstad manpower michaelpage roberthalf
+""".split())
+DOMAIN_SUFFIXES = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "nhs", "ltd", "plc"})
+# words any company name may have, which say nothing about which company it is
+GENERIC_COMPANY_WORDS = frozenset({"group", "company", "partners", "consulting", "solutions", "services", "ltd",
+                                   "inc", "llc", "limited", "the", "and", "of", "co", "corp", "international",
+                                   "global", "holdings", "uk", "us", "plc", "gmbh"})
+
+
+def sender_domain(thread: str) -> str | None:
+    """The employer part of the quoted sender's mail domain: "halvorsen-logistics" from
+    ingrid@halvorsen-logistics.no, "imperial" from a@imperial.nhs.uk; None for a personal mailbox,
+    a hiring system or an agency, or a thread that mentions a client."""
+    if re.search(r"(?i)\b(?:client|clients|recruit\w*|agency|staffing)\b", thread):
+        return None  # an agency recruiter writes for an employer that is not theirs
+    for line in SENDER_LINE.finditer(thread):
+        for address in MAIL_DOMAIN.finditer(line.group()):
+            labels = address.group(1).lower().split(".")[:-1]
+            while len(labels) > 1 and labels[-1] in DOMAIN_SUFFIXES:
+                labels.pop()
+            if labels and labels[-1] not in NOT_AN_EMPLOYER_DOMAIN:
+                return labels[-1]
+        return None  # the first sender line says who wrote: a personal address names no employer
+    return None
+
+
+def _matches_domain(name: str, domain: str) -> bool:
+    """'Halvorsen Logistics' and halvorsen-logistics, 'Brightline Consulting' and brightlineconsulting,
+    'Kestrel Freight' and kf: the same employer."""
+    words = [fold(w) for w in NAME_WORD.findall(name)]
+    plain = domain.replace("-", "")
+    telling = [w for w in words if w not in GENERIC_COMPANY_WORDS and len(w) >= 3]
+    return (any(w in plain for w in telling) or "".join(w[0] for w in words) == plain
+            or (not telling and bool(words)))
+
+
 def _same_company(a: str, b: str) -> bool:
     """'Brightwater' and "Brightwater Utilities", "Acme" and "ACME Corp": one company, named two ways."""
     aw, bw = [fold(w) for w in NAME_WORD.findall(a)], [fold(w) for w in NAME_WORD.findall(b)]
@@ -362,6 +409,8 @@ def _company_places(note: Note, text: str, start: int, end: int, places: list | 
             words = [fold(w) for w in NAME_WORD.findall(name)]
             if not words or words[0] in NOT_A_COMPANY or words[0].rstrip(".") in TITLES or set(words) <= people:
                 continue  # not "Dr" from "the associate role at Dr. Patel's practice"
+            if words[-1].rstrip(".") in PLACE_WORDS:
+                continue  # "the team at Fenwick Road": where the office is, not whose
             sentence_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start()), 0)
             if OWN_HISTORY.search(text[max(sentence_start, m.start(1) - OWN_HISTORY_REACH):m.start(1)]):
                 continue
@@ -392,19 +441,25 @@ def _two_company_hits(rule: PersonalRule, note: Note) -> Iterator[Hit]:
                 and written[-1] not in people:
             anchors.append(m.group(1))
     thread = quoted_thread(note)
-    anchors += [name for _, name in _company_places(note, thread, 0, len(thread))][:MAX_THREAD_ANCHORS]
+    # the quoted message names where the writer was asked to come: "Confirming your interview at Halvorsen Logistics"
+    anchors += [name for _, name in sorted(_company_places(note, thread, 0, len(thread),
+                                                           COMPANY_PLACES[:2] + WANTED_PLACES + VISITED_PLACES))
+                ][:MAX_THREAD_ANCHORS]
     named = [(at, name) for at, name in sorted(set(_company_places(note, note.prose, 0, closing)))
              if not guards.inside(note.quoted, Span(at, at + len(name)))]
     anchors += [name for _, name in sorted(_company_places(note, note.prose, 0, closing, VISITED_PLACES))]
-    if not anchors and named:
+    domain = sender_domain(thread)
+    if not anchors and named and domain is None:
         anchors.append(named[0][1])
     for at, name in named:
         if any(_same_company(name, anchor) for anchor in anchors):
             continue
+        if domain is not None and _matches_domain(name, domain):
+            continue
         span = Span(at, at + len(name))
         if note.in_letterhead(span):
             continue
-        yield Hit(span, fill(rule.message, match=name, company=anchors[0]))
+        yield Hit(span, fill(rule.message, match=name, company=anchors[0] if anchors else f"the {domain} team"))
         return  # one leftover is enough to say so
 
 
