@@ -269,3 +269,26 @@ def test_a_note_that_only_retells_the_writer_s_own_record_has_no_detail_from_the
 def test_what_the_writer_saw_or_was_told_is_a_detail_even_in_a_sentence_about_them(linter, detail):
     body = f"Dear Ms. Park,\n\nThank you for meeting with me today. {detail}\n\nKind regards,\nJo Lee"
     assert "NL201" not in _detail_rules(linter, body)
+
+
+def test_a_short_phrase_in_quotation_marks_is_a_detail_from_the_conversation(linter):
+    quoted = ('Dear Ms. Brennan,\n\nThank you for a lovely morning. Seeing second class\'s "worm hotel" made my '
+              "week! I would be delighted to join your team.\n\nBest wishes,\nAoife")
+    assert "NL201" not in _detail_rules(linter, quoted)
+    assert "NL201" in _detail_rules(linter, quoted.replace('"worm hotel"', "classroom"))
+
+
+def test_the_day_of_a_group_interview_is_not_a_detail(linter):
+    body = ("Hello,\n\nThank you for having me at the group interview on Saturday. I enjoyed learning more about the "
+            "store and the position.\n\nI am very interested in the seasonal role.\n\nBest,\nOwen Harper")
+    assert "NL201" in _detail_rules(linter, body)
+
+
+def test_a_list_that_carries_on_the_writer_s_own_record_is_still_about_the_writer(linter):
+    body = ("Dear Mr. de Vries,\n\nThank you for meeting with me today. As I mentioned, I spent eleven years as a "
+            "teacher, and in that time I organised forty overseas trips: coaches, ferries, hostels, permission slips "
+            "and the inevitable lost passport.\n\nWarm regards,\nSanne")
+    assert "NL201" in _detail_rules(linter, body)
+    told = body.replace("As I mentioned, I spent", "I understand now that the role mostly supports the Osaka "
+                                                   "warehouse launch. I spent")
+    assert "NL201" not in _detail_rules(linter, told)

@@ -53,6 +53,7 @@ class Measure:
 
 
 WORD_CHARACTER = re.compile(r"[^\W_]")  # a letter or a digit, in any script
+WORD_CHARACTER_RUN = re.compile(r"[^\W_]+")
 
 
 def is_word(token: Token) -> bool:
@@ -112,6 +113,7 @@ ROLE_NOUNS = frozenset({"role", "position", "job", "opening", "opportunity", "in
                         "team", "company", "department", "office", "program", "programme", "scheme"})
 TASK_NOUNS = frozenset({"interview", "interviews", "exercise", "exercises", "assignment", "screen", "screening"})
 EMPLOYER_CUES = ROLE_NOUNS | {"at", "with", "join", "joining", "joined", "from", "for"}
+EMPLOYER_CUE_REACH = 4  # words before a name: "the analyst role here at Brightwater"
 FIRST_PERSON = frozenset({"i", "my", "i've", "i'm", "i'd", "i'll", "having"})  # the writer as the subject
 OTHER_PERSON = frozenset({"you", "your", "we", "our", "us", "they", "their"})
 OTHER_SUBJECT = frozenset({"it", "this", "that", "there", "these", "those", "here"})  # opening a clause
@@ -124,6 +126,10 @@ LEAD_INS = frozenset({"from", "since", "during", "in", "at", "prior", "earlier",
 SUBJECT_REACH = 8
 # "As we discussed, I have fifteen years in procurement": a reference to the talk that only introduces a recap
 RECAP_LEAD = frozenset({"discussed", "mentioned", "said", "noted", "explained", "know"})
+ARTICLES = frozenset({"the", "a", "an"})
+# words that make a run of words a clause, not a list item: "and the cards are a mess"
+VERB_MARKS = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "had", "'s", "'re", "will", "would",
+                        "can", "could", "do", "does", "did", "made", "makes", "took", "takes", "gave", "gives"})
 CLAUSE_JOINS = frozenset({"and", "but", "so", "while", "whereas", "although", "though"})
 # "..., and I believe", "but the team": a join before one of these starts a clause with its own subject;
 # "..., and implemented a framework" carries on the clause before it
@@ -172,8 +178,15 @@ def conversation_tokens(doc: Doc, cues: frozenset[str]) -> set[int]:
     """
     allowed: set[int] = set()
     for sent in doc.sents:
+        writer = False
         for words in clauses(sent):
-            if not about_the_writer(words, cues):
+            # "..., permission slips and the inevitable lost passport": a list that carries on the clause before,
+            # not "and the recipe cards are a mess" or "and it gives me ideas", clauses with their own verb
+            carries_on = (writer and len(words) > 1 and words[0].lower_ == "and" and words[1].lower_ in ARTICLES
+                          and not any(t.lower_ in cues or t.lower_ in FIRST_PERSON or t.norm_ in VERB_MARKS
+                                      for t in words))
+            writer = carries_on or about_the_writer(words, cues)
+            if not writer:
                 allowed.update(t.i for t in words)
     return allowed
 
@@ -199,7 +212,7 @@ def named_things(
             continue
         if len(token) < 3 or not token.is_alpha or token.lower_ in stock or token.lower_ in common or token.is_stop:
             continue
-        before = {t.lower_ for t in doc[max(0, token.i - 6) : token.i]}
+        before = {t.lower_ for t in doc[max(0, token.i - EMPLOYER_CUE_REACH) : token.i]}
         after = {t.lower_ for t in doc[token.i + 1 : token.i + 4]}
         # "the role at Brightwater", "the Data Analyst position", "this Solutions Engineer exercise"
         if before & EMPLOYER_CUES or after & (ROLE_NOUNS | TASK_NOUNS):

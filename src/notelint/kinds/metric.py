@@ -163,7 +163,22 @@ def _detail_words(rule: MetricRule, note: Note) -> list[Measure]:
         return []  # the detail's place is a template slot: one problem, reported as the leftover
     if rule.name_weight and count < (low or 0):
         count += rule.name_weight * metrics.named_things(note.doc, note.lines, rule.stock, common, allowed)
+    if rule.name_weight and count < (low or 0):
+        count += rule.name_weight * _quoted_terms(note)
     return [Measure(count, note.lines[0])]
+
+
+QUOTED_TERM_WORDS = range(1, 9)  # "the 'worm hotel'", "your 'ship it Friday' rule": a phrase, not a speech
+
+
+def _quoted_terms(note: Note) -> int:
+    """Short phrases in quotation marks: a name or a saying the writer took from the conversation."""
+    found = 0
+    for span in note.quoted:
+        text = note.text[span.start:span.end]
+        if text[:1] in "\"“" and len(metrics.WORD_CHARACTER_RUN.findall(text)) in QUOTED_TERM_WORDS:
+            found += 1
+    return found
 
 
 def _reading_ease(rule: MetricRule, note: Note) -> list[Measure]:
