@@ -49,6 +49,8 @@ SIGNOFF_WORDS = (
 )
 # a sign-off line: the words and at most three more ("Thanks again for everything,", "x Jo"), not a sentence
 SIGNOFF = re.compile(rf"(?i)^[ \t]*(?:{SIGNOFF_WORDS})\b(?:[ \t]+[^\s.?]+){{0,3}}[ \t]*[,!—–-]?[ \t]*$")
+# a sign-off with nothing after it: "Cheers", "Kind regards," (a closing line, not a name)
+SIGNOFF_ALONE = re.compile(rf"(?i)[ \t]*(?:{SIGNOFF_WORDS})[ \t]*[,!.—–-]*[ \t]*")
 # "Dear Mr./Ms (Last name), Thank you for ...": a letter whose line breaks were lost when it was
 # published, the greeting running into the body (only "Dear": a text's "Hi Sam, thanks" is one sentence)
 GREETING_RUN_ON = re.compile(r"(?i)^[ \t]*dear\b[^,:\n!?]{1,60}[,:][ \t]+(?=\S)")

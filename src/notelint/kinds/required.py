@@ -7,6 +7,7 @@ from typing import Iterator, Literal
 from pydantic import PrivateAttr
 
 from ..note import Hit, Note
+from ..parts import SIGNOFF_ALONE
 from ..schema import Guards, Matchable
 from .classifier import Reading, carriers, model_folder
 
@@ -25,13 +26,18 @@ class RequiredRule(Matchable):
 
 def find(rule: RequiredRule, note: Note) -> Iterator[Hit]:
     scope = note.scope(rule.within)
-    if any(span.start in scope for span in note.kept(rule)):
+    if any(span.start in scope and not _signoff_alone(rule, note, span) for span in note.kept(rule)):
         return
     if rule.accept is not None and any(
         span.start in scope for span, _ in carriers(rule.accept, model_folder(rule._folder, rule.accept.model), note)
     ):
         return
     yield Hit(note.lines[-1] if rule.within == "closing" else note.lines[0], rule.message)
+
+
+def _signoff_alone(rule: RequiredRule, note: Note, span) -> bool:  # noqa: ANN001 - a Span
+    """A closing line that is only a sign-off ("Cheers") looks like a one-word name; it is not one."""
+    return rule.within == "closing" and SIGNOFF_ALONE.fullmatch(note.text, span.start, span.end) is not None
 
 
 Rule = RequiredRule  # what the kind registry reads
