@@ -131,10 +131,19 @@ def main() -> None:
     if args.write_good:
         wg = args.notes / median(f"write-good, {args.notes} notes")
         targets.append(("batch: ahead of write-good (notes/s ratio)", (args.notes / jobs1) / wg, ">=", 1.0, "x"))
+    missed = 0
     for label, value, op, bound, unit in targets:
         met = value >= bound if op == ">=" else value <= bound
+        missed += not met
         verdict = "met" if met else f"MISSED by {abs(value - bound):.2f} {unit.split(' ')[0]}"
         print(f"  {label:<58} {value:>8.2f} {unit:<18} {verdict}")
+    if missed:
+        import why
+
+        print()
+        print("why, measured (benchmarks/why.py: imports by package, batch work by module, memory by stage):")
+        for line in why.report(Path(one), batch, env).splitlines():
+            print(f"  {line}")
     shutil.rmtree(work, ignore_errors=True)
 
 
