@@ -292,3 +292,18 @@ def test_a_list_that_carries_on_the_writer_s_own_record_is_still_about_the_write
     told = body.replace("As I mentioned, I spent", "I understand now that the role mostly supports the Osaka "
                                                    "warehouse launch. I spent")
     assert "NL201" not in _detail_rules(linter, told)
+
+
+def test_misspellings_and_chat_talk_are_not_details_from_the_conversation(linter):
+    body = ("Dear Mr. Dunn,\n\nThank you for interveiwing me on Monday. I really enjoyed learning about the role, "
+            "and I beleive my experiance would be a great fit.\n\nSincerely,\nBrianna Cole")
+    assert "NL201" in _detail_rules(linter, body)
+
+
+def test_what_the_writer_s_past_gave_them_is_still_about_the_writer(linter):
+    body = ("Dear Mr. Sutherland,\n\nThank you for meeting with me today. I spent six years in audit at a large "
+            "firm. This gave me a thorough grounding in IFRS, internal controls and the expectations of lenders.\n\n"
+            "Sincerely,\nCatherine")
+    assert "NL201" in _detail_rules(linter, body)
+    shown = body.replace("This gave me", "It gave me ideas, as did your plan for")
+    assert "NL201" not in _detail_rules(linter, shown)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from .model import Span
 
@@ -117,6 +117,10 @@ EMPLOYER_CUE_REACH = 4  # words before a name: "the analyst role here at Brightw
 FIRST_PERSON = frozenset({"i", "my", "i've", "i'm", "i'd", "i'll", "having"})  # the writer as the subject
 OTHER_PERSON = frozenset({"you", "your", "we", "our", "us", "they", "their"})
 OTHER_SUBJECT = frozenset({"it", "this", "that", "there", "these", "those", "here"})  # opening a clause
+# what the writer's past did for them: "This gave me a grounding in IFRS", "That taught me patience"
+LOOKING_BACK = frozenset({"this", "that", "these", "those"})  # not "it gives me ideas": the reader's material
+GAVE_ME = frozenset({"gave", "gives", "taught", "teaches", "helped", "allowed", "let", "made", "has", "have",
+                     "showed", "shows", "left", "earned"})
 # how a sentence about the writer may open before its "I": "From 2004 to 2011 I was", "Earlier in my career I"
 LEAD_INS = frozenset({"from", "since", "during", "in", "at", "prior", "earlier", "after", "before", "over", "for",
                       "as", "with", "throughout", "across", "until", "by", "besides", "additionally", "also",
@@ -161,6 +165,9 @@ def about_the_writer(words: list[Token], cues: frozenset[str]) -> bool:
         words = words[1:]
     if len(words) > 2 and words[0].lower_ == "as" and words[2].lower_ in RECAP_LEAD:
         words = words[3:]
+    if len(words) > 2 and words[0].lower_ in LOOKING_BACK and words[1].lower_ in GAVE_ME \
+            and any(t.lower_ == "me" for t in words[2:4]):
+        return not any(t.lower_ in cues for t in words)  # "This gave me a thorough grounding in IFRS"
     if not words or (words[0].lower_ not in FIRST_PERSON and words[0].lower_ not in LEAD_INS):
         return False  # "Avery asked that I submit it", "The plan you described": someone else is the subject
     for word in words[:SUBJECT_REACH]:
@@ -222,7 +229,8 @@ def named_things(
 
 
 def detail_words(
-    doc: Doc, stock: frozenset[str], common: frozenset[str] = frozenset(), allowed: set[int] | None = None
+    doc: Doc, stock: frozenset[str], common: frozenset[str] = frozenset(), allowed: set[int] | None = None,
+    not_a_word: Callable[[str], bool] | None = None,
 ) -> int:
     """Distinct lower-case content words that are not stock thank-you vocabulary, and the terms of a trade.
 
@@ -240,6 +248,8 @@ def detail_words(
         and t.is_alpha and t.is_lower and len(t) > 2 and not t.is_stop
         and t.lower_ not in stock and t.lower_ not in common and not ADVERB.search(t.lower_)
     }
+    if not_a_word is not None:  # "beleive", "apreciate", "lmk": a slip or chat talk, not a word of the trade
+        seen = {w for w in seen if not not_a_word(w)}
     for t in doc:
         if allowed is not None and t.i not in allowed:
             continue

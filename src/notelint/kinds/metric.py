@@ -157,7 +157,7 @@ def _detail_words(rule: MetricRule, note: Note) -> list[Measure]:
     common = spelling.common_words(rule.common_rank)
     prose = {t.i for t in note.word_tokens}  # not the letterhead
     allowed = metrics.conversation_tokens(note.doc, rule.cues) & prose if rule.cues else prose
-    count = metrics.detail_words(note.doc, rule.stock, common, allowed)
+    count = metrics.detail_words(note.doc, rule.stock, common, allowed, _slip_or_chat)
     low, _ = rule.bounds(note.context)
     if count < (low or 0) and any(compile_regex(e).search(note.prose) for e in rule.detail_slots):
         return []  # the detail's place is a template slot: one problem, reported as the leftover
@@ -166,6 +166,10 @@ def _detail_words(rule: MetricRule, note: Note) -> list[Measure]:
     if rule.name_weight and count < (low or 0):
         count += rule.name_weight * _quoted_terms(note)
     return [Measure(count, note.lines[0])]
+
+
+def _slip_or_chat(word: str) -> bool:
+    return word in spelling.chat_shorthand() or spelling.suggest(word) is not None
 
 
 QUOTED_TERM_WORDS = range(1, 9)  # "the 'worm hotel'", "your 'ship it Friday' rule": a phrase, not a speech
