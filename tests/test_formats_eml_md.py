@@ -320,7 +320,8 @@ def test_a_markdown_waiver_in_an_html_comment_still_waives(tmp_path):
     path.write_text(
         "Dear Ms. Reyes,\n\nThank you for meeting with me on Tuesday; I am still very interested in the role.\n\n"
         "<!-- notelint: ignore[spelling] -- awsome is how the team spells its product -->\n"
-        "The awsome demo was the best part of my day.\n\nBest regards,\nJordan Lee\n", encoding="utf-8")
+        "The awsome demo of the billing dashboard was the best part of my day.\n\nBest regards,\nJordan Lee\n",
+        encoding="utf-8")
     result = run("--show-waived", "--format", "json", str(path))
     [report] = json.loads(result.stdout)["files"]
     assert report["findings"] == []

@@ -116,15 +116,15 @@ def test_info_findings_are_counted_in_the_rows_and_the_common_problems(klass):
 def test_each_row_lists_its_findings_with_their_lines(klass):
     rows = {(r["student"], r["draft"].rsplit("/", 1)[-1]): r for r in rows_of(str(klass))}
     listed = rows[("alice", "okafor.txt")]["findings"].split("; ")
-    assert listed[:3] == ["6:1 NL301", "6:1 NL1301", "8:1 NL1101"]
+    assert listed[:4] == ["6:1 NL201", "6:1 NL301", "6:1 NL1301", "8:1 NL1101"]
     assert rows[("alice", "park.txt")]["findings"] == ""
     markdown = report(str(klass), "--format", "markdown").stdout
     okafor = next(line for line in markdown.splitlines() if "okafor.txt" in line and line.startswith("| alice"))
     assert okafor.rstrip(" |").endswith("10:132 NL1401")
-    assert "6:1 NL301<br>6:1 NL1301<br>8:1 NL1101" in okafor
+    assert "6:1 NL201<br>6:1 NL301<br>6:1 NL1301<br>8:1 NL1101" in okafor
     page = report(str(klass), "--format", "html").stdout
     row = next(r for r in page.split("<tr>") if "okafor.txt" in r)
-    assert "<details><summary>10 findings</summary>" in row
+    assert "<details><summary>11 findings</summary>" in row
     assert "<li>6:1 NL1301 &#x27;Hey&#x27; is too casual a greeting for an interviewer</li>" in row
     park = next(r for r in page.split("<tr>") if "alice/park.txt" in r)
     assert "<details>" not in park
