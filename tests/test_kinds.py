@@ -307,3 +307,18 @@ def test_what_the_writer_s_past_gave_them_is_still_about_the_writer(linter):
     assert "NL201" in _detail_rules(linter, body)
     shown = body.replace("This gave me", "It gave me ideas, as did your plan for")
     assert "NL201" not in _detail_rules(linter, shown)
+
+
+def test_what_the_writer_is_convinced_of_about_the_employer_is_a_detail(linter):
+    body = ("Hi Dale,\n\nThank you for this morning. I'm more convinced than ever that the Permian territory is the "
+            "right fit for me.\n\nBest,\nTravis")
+    assert "NL201" not in _detail_rules(linter, body)
+    own = body.replace("that the Permian territory is", "that my years in sales make me")
+    assert "NL201" in _detail_rules(linter, own)
+
+
+def test_a_project_slot_left_in_is_one_template_problem_not_also_a_missing_detail(linter):
+    body = ("Dear Fiona,\n\nThank you for meeting me on Tuesday. I enjoyed our discussion about [PROJECT NAME] and "
+            "came away keen to join the team.\n\nKind regards,\nGordon")
+    rules = _detail_rules(linter, body)
+    assert "NL1201" in rules and "NL201" not in rules

@@ -127,7 +127,7 @@ LEAD_INS = frozenset({"from", "since", "during", "in", "at", "prior", "earlier",
                       "previously", "currently", "recently", "then", "later", "now", "personally", "plus",
                       "moreover", "furthermore", "outside", "beyond", "under", "within", "most", "more"})
 # the writer is the subject when "I" or "my" comes this early: "From 2004 to 2011 I was Head of Fleet"
-SUBJECT_REACH = 8
+SUBJECT_REACH = 12
 # "As we discussed, I have fifteen years in procurement": a reference to the talk that only introduces a recap
 RECAP_LEAD = frozenset({"discussed", "mentioned", "said", "noted", "explained", "know"})
 ARTICLES = frozenset({"the", "a", "an"})
@@ -135,6 +135,10 @@ ARTICLES = frozenset({"the", "a", "an"})
 VERB_MARKS = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "had", "'s", "'re", "will", "would",
                         "can", "could", "do", "does", "did", "made", "makes", "took", "takes", "gave", "gives"})
 CLAUSE_JOINS = frozenset({"and", "but", "so", "while", "whereas", "although", "though"})
+# "I'm more convinced than ever that the Permian territory is the right fit": what the writer thinks is
+# another clause; "the reading list that we discussed" is not (its cue belongs to the words before it)
+THAT_AFTER = frozenset({"think", "believe", "know", "feel", "sure", "convinced", "confident", "clear", "hope",
+                        "glad", "pleased", "delighted", "happy", "thrilled", "excited", "ever"})
 # "..., and I believe", "but the team": a join before one of these starts a clause with its own subject;
 # "..., and implemented a framework" carries on the clause before it
 CLAUSE_SUBJECTS = FIRST_PERSON | OTHER_PERSON | OTHER_SUBJECT | {"the", "his", "her", "she", "he"}
@@ -150,7 +154,9 @@ def clauses(sent) -> list[list[Token]]:  # noqa: ANN001 - a spaCy Span
     tokens = [t for t in sent if not t.is_space]
     for k, t in enumerate(tokens):
         after = tokens[k + 1].lower_ if k + 1 < len(tokens) else ""
-        if t.text == ";" or (t.lower_ in CLAUSE_JOINS and after in CLAUSE_SUBJECTS):
+        before = tokens[k - 1].lower_ if k else ""
+        if t.text == ";" or (after in CLAUSE_SUBJECTS and (
+                t.lower_ in CLAUSE_JOINS or (t.lower_ == "that" and before in THAT_AFTER))):
             parts.append([])
             if t.text == ";":
                 continue
@@ -161,7 +167,7 @@ def clauses(sent) -> list[list[Token]]:  # noqa: ANN001 - a spaCy Span
 def about_the_writer(words: list[Token], cues: frozenset[str]) -> bool:
     """True when a clause only recaps the writer: "I" or "my" is its subject and it never turns to the
     reader or the meeting (no word from `cues`: you, your, we discussed ...)."""
-    while words and words[0].lower_ in CLAUSE_JOINS:
+    while words and (words[0].lower_ in CLAUSE_JOINS or words[0].lower_ == "that"):
         words = words[1:]
     if len(words) > 2 and words[0].lower_ == "as" and words[2].lower_ in RECAP_LEAD:
         words = words[3:]
@@ -288,7 +294,7 @@ def role_title_tokens(doc: Doc) -> set[int]:
 
 
 # a manner word says how, never what was discussed: "exceptionally", "genuinely", "wholeheartedly"
-ADVERB = re.compile(r"^\w{4,}(?:ally|ively|ously|fully|edly|ingly|ently|antly|ately|ibly|ably)$")
+ADVERB = re.compile(r"^\w{4,}(?:ally|ively|ously|fully|edly|ingly|ently|antly|ately|ibly|ably|estly)$")
 # an acronym of two to eight capitals ("GPS", "SLAs", "HITRUST"), or a code mixing letters and digits ("U18s", "Q3", "S3")
 TRADE_CODE = re.compile(r"^(?:[A-Z]{2,8}s?|(?!\d+(?:st|nd|rd|th|am|pm|h|s)$)(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]{2,8})$")
 # acronyms of any job application, not of a trade
