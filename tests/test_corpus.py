@@ -31,7 +31,6 @@ KNOWN_FAILURES = {
     ('c-006-newsroom-fellowship-generic.txt', 'specificity', 'miss'),
     ('c-022-hotel-gm-card-terrace.txt', 'specificity', 'false alarm'),
     ('c-022-paralegal-perfect-emoji.txt', 'casual_tone', 'miss'),
-    ('c-023-robotics-recruiter-linkedin-light.txt', 'specificity', 'false alarm'),
     ('c-024-coo-logistics-cv-recap.txt', 'specificity', 'miss'),
     ('c-045-cto-insurer-hundred-days.txt', 'arrogance', 'miss'),
     ('d-005-referrer-giftcard-card-long.txt', 'length', 'false alarm'),
@@ -209,7 +208,6 @@ KNOWN_FAILURES = {
     # reader's project said as "I'm very interested in helping Nexovia get the GMP suite validated", and a
     # referrer note whose only detail is the writer's own new job title
     ('b-017-gmp-suite-deadline.txt', 'specificity', 'false alarm'),
-    ('l-033-merch-referrer-x-jo.txt', 'specificity', 'false alarm'),
     # and of not counting misspellings as details: a deferential note whose one real detail is "the compounding room"
     ('m-054.txt', 'specificity', 'false alarm'),
     # 2026-12-m and -n: first-run mistakes not fixed by class
@@ -268,6 +266,41 @@ KNOWN_FAILURES = {
     ('p-059.txt', 'interest', 'miss'),
     ('p-060.txt', 'greeting_signoff', 'miss'),
     ('p-060.txt', 'personalization', 'miss'),
+    # 2026-12-q and -r: first-run mistakes not fixed by class
+    ('q-002.txt', 'specificity', 'miss'),
+    ('q-012.txt', 'specificity', 'miss'),
+    ('q-014.txt', 'arrogance', 'miss'),
+    ('q-021.txt', 'personalization', 'miss'),
+    ('q-023.txt', 'specificity', 'false alarm'),
+    ('q-030.txt', 'specificity', 'miss'),
+    ('q-034.txt', 'personalization', 'miss'),
+    ('q-036.txt', 'pushy_follow_up', 'miss'),
+    ('q-039.txt', 'personalization', 'miss'),
+    ('q-039.txt', 'timing', 'miss'),
+    ('q-042.txt', 'gratitude', 'miss'),
+    ('q-047.txt', 'timing', 'miss'),
+    ('q-052.txt', 'negativity', 'miss'),
+    ('q-057.txt', 'desperation', 'false alarm'),
+    ('q-057.txt', 'personalization', 'miss'),
+    ('q-060.txt', 'specificity', 'miss'),
+    ('q-064.txt', 'negativity', 'miss'),
+    ('r-013.txt', 'specificity', 'false alarm'),
+    ('r-015.txt', 'arrogance', 'miss'),
+    ('r-017.txt', 'personalization', 'miss'),
+    ('r-021.txt', 'placeholder', 'miss'),
+    ('r-035.txt', 'specificity', 'miss'),
+    ('r-039.txt', 'personalization', 'miss'),
+    ('r-040.txt', 'specificity', 'miss'),
+    ('r-042.txt', 'desperation', 'miss'),
+    ('r-043.txt', 'personalization', 'miss'),
+    ('r-045.txt', 'timing', 'miss'),
+    ('r-053.txt', 'social_media', 'miss'),
+    ('r-054.txt', 'personalization', 'miss'),
+    ('r-056.txt', 'gifts', 'miss'),
+    ('r-056.txt', 'personalization', 'miss'),
+    ('r-057.txt', 'timing', 'miss'),
+    ('r-059.txt', 'negativity', 'miss'),
+    ('r-063.txt', 'greeting_signoff', 'miss'),
 }
 
 

@@ -322,3 +322,17 @@ def test_a_project_slot_left_in_is_one_template_problem_not_also_a_missing_detai
             "came away keen to join the team.\n\nKind regards,\nGordon")
     rules = _detail_rules(linter, body)
     assert "NL1201" in rules and "NL201" not in rules
+
+
+def test_a_day_is_a_detail_only_as_part_of_a_name(linter):
+    card = ("Dear Sione, Kate and Anahera,\n\nThank you for yesterday's interview. Your plans for the Saturday coding "
+            "club sound brilliant, and I'd love to help run it.\n\nWarm regards,\nLeilani")
+    assert "NL201" not in _detail_rules(linter, card)
+    assert "NL201" in _detail_rules(linter, card.replace("plans for the Saturday coding club sound",
+                                                         "plans for Saturday sound"))
+
+
+def test_a_place_named_in_a_one_line_text_after_its_greeting_is_a_detail(linter):
+    text = ("Hi Carla, thank you for the call this afternoon. The cross-dock project in Nuevo Laredo sounds very "
+            "interesting and I would like to continue.\nSaludos,\nJorge")
+    assert "NL201" not in _detail_rules(linter, text)

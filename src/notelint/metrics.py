@@ -109,6 +109,8 @@ def sentences(doc: Doc) -> list[Span]:
     return spans
 
 
+CALENDAR_NAMES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
+may june july august september october november december""".split())
 ROLE_NOUNS = frozenset({"role", "position", "job", "opening", "opportunity", "internship", "vacancy", "post",
                         "team", "company", "department", "office", "program", "programme", "scheme"})
 TASK_NOUNS = frozenset({"interview", "interviews", "exercise", "exercises", "assignment", "screen", "screening"})
@@ -205,16 +207,15 @@ def conversation_tokens(doc: Doc, cues: frozenset[str]) -> set[int]:
 
 
 def named_things(
-    doc: Doc, lines: list[Span], stock: frozenset[str], common: frozenset[str], allowed: set[int] | None = None
+    doc: Doc, inside: tuple[int, int], stock: frozenset[str], common: frozenset[str], allowed: set[int] | None = None
 ) -> int:
-    """Distinct capitalised names inside the note's sentences: a project, product or place ("Halcyon").
+    """Distinct capitalised names inside the note's body (`inside`: from the end of the greeting to the
+    sign-off): a project, product or place ("Halcyon").
 
-    The greeting and signature lines, sentence starts, and the company and job title around
-    words such as "role at" or "join" are set aside: every note names those.
+    Sentence starts, and the company and job title around words such as "role at" or "join", are set
+    aside: every note names those. A day or a month counts only as part of a name ("the Saturday
+    coding club"), not as a date ("on Saturday").
     """
-    if len(lines) < 3:
-        return 0
-    inside = (lines[0].end, lines[max(1, len(lines) - 2)].start)  # not the greeting, sign-off or name
     # the reader's and writer's own names, wherever they recur ("Thanks again, Melissa"), are not details
     people = {t.lower_ for t in doc if not inside[0] <= t.idx < inside[1]}
     names: set[str] = set()
@@ -222,6 +223,14 @@ def named_things(
         if not (inside[0] <= token.idx < inside[1]) or token.is_sent_start or not token.is_title:
             continue
         if (allowed is not None and token.i not in allowed) or token.lower_ in people:
+            continue
+        if token.lower_ in CALENDAR_NAMES:
+            before_word = doc[token.i - 1].lower_ if token.i else ""
+            after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if not (before_word in {"the", "your", "our"} and after is not None and after.is_alpha and after.is_lower
+                    and not after.is_stop):
+                continue
+            names.add(token.lower_)
             continue
         if len(token) < 3 or not token.is_alpha or token.lower_ in stock or token.lower_ in common or token.is_stop:
             continue

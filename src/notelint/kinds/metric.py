@@ -5,6 +5,7 @@ Each metric is a small function from a rule and a note to `Measure`s: one for th
 """
 from __future__ import annotations
 
+import re
 from functools import cached_property
 from typing import Callable, ClassVar, Iterator, Literal
 
@@ -162,10 +163,34 @@ def _detail_words(rule: MetricRule, note: Note) -> list[Measure]:
     if count < (low or 0) and any(compile_regex(e).search(note.prose) for e in rule.detail_slots):
         return []  # the detail's place is a template slot: one problem, reported as the leftover
     if rule.name_weight and count < (low or 0):
-        count += rule.name_weight * metrics.named_things(note.doc, note.lines, rule.stock, common, allowed)
+        count += rule.name_weight * metrics.named_things(note.doc, _body_span(note), rule.stock, common, allowed)
     if rule.name_weight and count < (low or 0):
         count += rule.name_weight * _quoted_terms(note)
     return [Measure(count, note.lines[0])]
+
+
+INLINE_GREETING = re.compile(r"(?i)[ \t]*(?:hi|hey|hello|dear|good\s+(?:morning|afternoon|evening|day))\b[^,.!?\n]{0,40}[,!]")
+
+
+def _body_span(note: Note) -> tuple[int, int]:
+    """From the end of the greeting (or of the first line, when none was found) to the sign-off or signature;
+    nothing in a note of one or two lines with no greeting, where a name may be the writer's own."""
+    parts = note.parts
+    if parts.greeting is None and len(note.lines) < 3:
+        return 0, 0
+    if parts.greeting is None:
+        # a text that opens with its greeting and goes straight on: "Hi Carla, thank you for the call ..."
+        opening = INLINE_GREETING.match(note.text, note.lines[0].start, note.lines[0].end)
+        start = opening.end() if opening else note.lines[0].end
+    else:
+        start = parts.greeting.end
+        line_end = note.text.find("\n", start)
+        rest = note.text[start:line_end if line_end >= 0 else len(note.text)].rstrip()
+        if rest.endswith((",", ":")):  # "Dear Mr. Ferreira, Ms. Abbott and Mr. Kim,": the rest of the greeting
+            start += len(rest)
+    ends = [s.start for s in (parts.closing, parts.signature, parts.postscript) if s is not None and s.start > start]
+    end = min(ends) if ends else (note.lines[-2].start if len(note.lines) > 2 else len(note.text))
+    return start, end
 
 
 def _slip_or_chat(word: str) -> bool:
