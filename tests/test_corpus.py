@@ -205,8 +205,7 @@ KNOWN_FAILURES = {
     ('l-057.txt', 'spelling', 'false alarm'),
     ('l-064.txt', 'personalization', 'miss'),
     # the price of judging NL201 clause by clause (+14 finds on the corpus sets): a wish to help with the
-    # reader's project said as "I'm very interested in helping Nexovia get the GMP suite validated", and a
-    # referrer note whose only detail is the writer's own new job title
+    # reader's project said as "I'm very interested in helping Nexovia get the GMP suite validated"
     ('b-017-gmp-suite-deadline.txt', 'specificity', 'false alarm'),
     # and of not counting misspellings as details: a deferential note whose one real detail is "the compounding room"
     ('m-054.txt', 'specificity', 'false alarm'),
