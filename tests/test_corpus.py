@@ -209,6 +209,9 @@ KNOWN_FAILURES = {
     ('b-017-gmp-suite-deadline.txt', 'specificity', 'false alarm'),
     # and of not counting misspellings as details: a deferential note whose one real detail is "the compounding room"
     ('m-054.txt', 'specificity', 'false alarm'),
+    # and of not counting social networks as details: "Added you on Facebook" had hidden that "the panel upgrade
+    # job at the high school" is a real detail made only of common words
+    ('a-010-electrician-apprentice-facebook.txt', 'specificity', 'false alarm'),
     # 2026-12-m and -n: first-run mistakes not fixed by class
     ('m-002.txt', 'timing', 'miss'),
     ('m-008.txt', 'timing', 'miss'),
