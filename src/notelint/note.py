@@ -98,6 +98,12 @@ class Note:
         letterhead = self.parts.letterhead
         return blank(self.text, [letterhead]) if letterhead else self.text
 
+    @cached_property
+    def body_end(self) -> int:
+        """Where the body ends: at the sign-off, the signature or a P.S., whichever comes first."""
+        parts = self.parts
+        return min((s.start for s in (parts.closing, parts.signature, parts.postscript) if s), default=len(self.text))
+
     def in_letterhead(self, span: Span) -> bool:
         """True when the span starts in the letterhead or address block above the greeting."""
         letterhead = self.parts.letterhead

@@ -15,6 +15,7 @@ from .. import metrics, spelling
 from ..metrics import Measure
 from ..model import Span
 from ..note import Hit, Note
+from ..parts import GREETING_WORDS
 from ..schema import ContextKey, Guards, RuleBase, Strict, valid_regexes, compile_regex, no_duplicates
 from ..wording import fill
 
@@ -169,7 +170,7 @@ def _detail_words(rule: MetricRule, note: Note) -> list[Measure]:
     return [Measure(count, note.lines[0])]
 
 
-INLINE_GREETING = re.compile(r"(?i)[ \t]*(?:hi|hey|hello|dear|good\s+(?:morning|afternoon|evening|day))\b[^,.!?\n]{0,40}[,!]")
+INLINE_GREETING = re.compile(rf"(?i)[ \t]*(?:{GREETING_WORDS})\b[^,.!?\n]{{0,40}}[,!]")
 
 
 def _body_span(note: Note) -> tuple[int, int]:
@@ -188,8 +189,9 @@ def _body_span(note: Note) -> tuple[int, int]:
         rest = note.text[start:line_end if line_end >= 0 else len(note.text)].rstrip()
         if rest.endswith((",", ":")):  # "Dear Mr. Ferreira, Ms. Abbott and Mr. Kim,": the rest of the greeting
             start += len(rest)
-    ends = [s.start for s in (parts.closing, parts.signature, parts.postscript) if s is not None and s.start > start]
-    end = min(ends) if ends else (note.lines[-2].start if len(note.lines) > 2 else len(note.text))
+    end = note.body_end
+    if not start < end < len(note.text):  # no sign-off found after the greeting: the last line may be the name
+        end = note.lines[-2].start if len(note.lines) > 2 else len(note.text)
     return start, end
 
 

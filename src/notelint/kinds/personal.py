@@ -214,11 +214,6 @@ def _read_readers(note: Note) -> tuple[Person, ...]:
     return tuple(people)
 
 
-def body_end(note: Note) -> int:
-    """Where the body ends: at the sign-off, the signature or a P.S., whichever comes first."""
-    parts = note.parts
-    return min((s.start for s in (parts.closing, parts.signature, parts.postscript) if s), default=len(note.text))
-
 
 def _greeting_hits(rule: PersonalRule, note: Note) -> Iterator[Hit]:
     people = note.situation.to
@@ -280,7 +275,7 @@ def _company_hits(rule: PersonalRule, note: Note) -> Iterator[Hit]:
     company = note.situation.company
     if not company:
         return
-    closing = body_end(note)
+    closing = note.body_end
     allowed = {fold(w) for w in NAME_WORD.findall(company)}
     people = {fold(n) for p in note.situation.to for n in p.names()}
     topics = " ".join(t.text for t in note.situation.topics)
@@ -423,7 +418,7 @@ def _two_company_hits(rule: PersonalRule, note: Note) -> Iterator[Hit]:
     if note.situation.company:
         return  # other-company and company-spelling judge by the stated company
     parts = note.parts
-    closing = body_end(note)
+    closing = note.body_end
     anchors: list[str] = []
     # a person is not a company: "Subject: Interview follow-up, Dana Park" to Ms. Park
     greeted = greeting_words(note)
@@ -478,7 +473,7 @@ def _body_name_hits(rule: PersonalRule, note: Note) -> Iterator[Hit]:
     _, [(greeting_span, greeted)] = found
     title = _title_before(note, greeting_span)
     parts = note.parts
-    for m in TITLED_NAME.finditer(note.prose, parts.greeting.end, body_end(note)):
+    for m in TITLED_NAME.finditer(note.prose, parts.greeting.end, note.body_end):
         word = m.group(2)
         span = Span(m.start(2), m.end(2))
         if fold(word) == fold(greeted) or TITLES.get(fold(m.group(1)).rstrip(".")) != title:
