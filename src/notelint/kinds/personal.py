@@ -214,7 +214,6 @@ def _read_readers(note: Note) -> tuple[Person, ...]:
     return tuple(people)
 
 
-
 def _greeting_hits(rule: PersonalRule, note: Note) -> Iterator[Hit]:
     people = note.situation.to
     if not people and rule.check in ("name-spelling", "title"):
