@@ -163,10 +163,9 @@ def _detail_words(rule: MetricRule, note: Note) -> list[Measure]:
     low, _ = rule.bounds(note.context)
     if count < (low or 0) and any(compile_regex(e).search(note.prose) for e in rule.detail_slots):
         return []  # the detail's place is a template slot: one problem, reported as the leftover
-    if rule.name_weight and count < (low or 0):
-        count += rule.name_weight * metrics.named_things(note.doc, _body_span(note), rule.stock, common, allowed)
-    if rule.name_weight and count < (low or 0):
-        count += rule.name_weight * _quoted_terms(note)
+    if rule.name_weight and count < (low or 0):  # a name, or a phrase in quotation marks, is a detail too
+        names = metrics.named_things(note.doc, _body_span(note), rule.stock, common, allowed)
+        count += rule.name_weight * (names + _quoted_terms(note))
     return [Measure(count, note.lines[0])]
 
 
