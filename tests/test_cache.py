@@ -163,3 +163,44 @@ def test_a_retrained_model_is_a_miss(tmp_path):
     before = fingerprint([pack])
     (pack / "models" / "shop" / "model").write_bytes(b"two")
     assert fingerprint([pack]) != before
+
+
+def console(*args: str, cache: Path, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run the console script as a pre-commit hook does; stderr ends with which heavy packages it imported."""
+    script = (
+        "import sys\nfrom notelint.console import main\n"
+        "try:\n    main()\nexcept SystemExit as done:\n    status = done.code\n"
+        "print(sorted(m for m in ('spacy', 'typer', 'pydantic', 'rich.help') if m in sys.modules), file=sys.stderr)\n"
+        "sys.exit(status)\n"
+    )
+    env = {**os.environ, "NOTELINT_CACHE_DIR": str(cache)}
+    return subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, env=env, cwd=cwd)
+
+
+def test_a_plain_check_of_unchanged_drafts_imports_neither_spacy_typer_nor_pydantic(tmp_path):
+    """`notelint check PATH...` (the pre-commit hook's command) answers from the cache with the same
+    report and exit code as the full command line, without its heavy imports."""
+    draft, clean = tmp_path / "note.txt", tmp_path / "clean.txt"
+    draft.write_text(NOTE)
+    clean.write_text("---\nstage: interview\n---\n" + NOTE.replace("Thx", "Thank you"))
+    cache = tmp_path / "cache"
+    full = notelint("check", str(draft), str(clean), cache=tmp_path / "other")
+    first = console("check", str(draft), str(clean), cache=cache)
+    second = console("check", str(draft), str(clean), cache=cache)
+    assert "spacy" in first.stderr  # nothing cached yet: it lints
+    assert full.returncode == first.returncode == second.returncode == 1
+    assert full.stdout == first.stdout == second.stdout
+    assert "Thx" in second.stdout and "score" in second.stdout
+    assert second.stderr == "[]\n"
+
+
+def test_any_option_goes_through_the_full_command_line(tmp_path):
+    draft = tmp_path / "note.txt"
+    draft.write_text(NOTE)
+    cache = tmp_path / "cache"
+    console("check", str(draft), cache=cache)
+    assert "typer" in console("check", "--format", "json", str(draft), cache=cache).stderr
+    bad = console("check", "--no-such-option", str(draft), cache=cache)
+    assert bad.returncode == 2 and "no such option" in bad.stderr.lower()
+    missing = console("check", str(tmp_path / "gone.txt"), cache=cache)
+    assert missing.returncode == 2 and "gone.txt" in missing.stderr and "Traceback" not in missing.stderr

@@ -11,8 +11,9 @@ import typer
 import typer.core
 
 from . import __version__
-from .wording import plural
 from .reporters import FORMATS
+from .run import collect, fail, load_packs, load_rules, settings_finder
+from .wording import plural
 CONTEXT_KINDS = ("context", "form")  # kinds that guess the situation and report nothing: no category, an NL0 code
 
 EXIT_HELP = """Exit codes: 0 no findings at or above --fail-on; 1 findings at or above it;
@@ -65,21 +66,6 @@ def _one_of(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else "".join(names)
 
 
-class UserError(Exception):
-    """A mistake the user can fix; printed as one line, exit code 2."""
-
-
-def fail(message: str) -> None:
-    sys.stderr.write(f"notelint: error: {message}\n")
-
-
-def _exit_for_pack(error) -> None:  # noqa: ANN001 - a RulePackError, imported lazily
-    """Report every problem of an invalid rule pack, one line each, and exit with 2."""
-    for problem in error.problems:
-        fail(problem)
-    raise typer.Exit(2) from None
-
-
 def _version(value: bool) -> None:
     if value:
         print(f"notelint {__version__}")
@@ -106,56 +92,6 @@ ClassFormat = Enum("ClassFormat", {name: name for name in ("html", "csv", "markd
 ListFormat = Enum("ListFormat", {name: name for name in ("text", "json", "markdown")}, type=str)
 EvalFormat = Enum("EvalFormat", {name: name for name in ("text", "json")}, type=str)
 
-
-def _load_packs(rule_dirs: list[Path] | None):  # noqa: ANN202 - a packs.RuleSet
-    """The built-in pack and the user's packs, or one line per problem and exit 2."""
-    from .packs import RulePackError, builtin_rules_dir, load_pack
-
-    try:
-        return load_pack([builtin_rules_dir(), *(rule_dirs or [])])
-    except RulePackError as exc:
-        _exit_for_pack(exc)
-
-
-def _load(
-    rule_dirs: list[Path] | None,
-    select: list[str] | None = None,
-    ignore: list[str] | None = None,
-    extend_select: list[str] | None = None,
-    severity: dict[str, str] | None = None,
-    config=None,  # noqa: ANN001 - the config.Config these came from, in part, to name it in a mistake
-):  # noqa: ANN202
-    """The rules that run, with severity overrides applied; an unknown selector is one line and exit 2,
-    naming the config file when it is the config's."""
-    from .model import Severity
-    from .selection import choose, matches, unknown
-    from .wording import did_you_mean
-
-    rules = _load_packs(rule_dirs).rules
-    known = dict.fromkeys(n for r in rules for n in (r.code, r.name, getattr(r, "category", None)) if n)
-
-    def refuse(choice: str, where: str = "") -> None:
-        fail(f"{where}unknown rule, code prefix or category {choice!r}{did_you_mean(choice, known)} "
-             "(see `notelint rules`)")
-        raise typer.Exit(2)
-
-    if config is not None and config.path is not None:
-        table = "tool.notelint." if config.path.name == "pyproject.toml" else ""
-        for key, choices in (("select", config.select or []), ("extend-select", config.extend_select),
-                             ("ignore", config.ignore), ("severity", list(config.severity)),
-                             ("per-file-ignores", [c for cs in config.per_file_ignores.values() for c in cs])):
-            for choice in unknown(rules, choices):
-                refuse(choice, f"{config.path}: {table}{key}: ")
-    for choice in unknown(rules, [*(select or []), *(ignore or []), *(extend_select or []), *(severity or {})]):
-        refuse(choice)
-    chosen = choose(rules, select or None, extend_select or [], ignore or [])
-    overrides = severity or {}
-    return [
-        rule.model_copy(update={"severity": Severity(level)})
-        if rule.REPORTS and (level := next((v for k, v in overrides.items() if matches(rule, k)), None))
-        else rule
-        for rule in chosen
-    ]
 
 
 CHECK_GROUPS = """\b
@@ -249,249 +185,15 @@ def check(
     """Check drafts and print findings and a score for each."""
     import os
 
-    from .draft import DraftError
-    from .reading import parse_size
-    from .reporters import NEEDS_RULES, default_format, write_report
+    from .run import check as run_check
 
-    output_format = output_format.value if output_format else default_format()
-    fail_on = fail_on.value if fail_on else None
-    if jobs < 0:
-        fail(f"--jobs must be 0 (one per core) or more, not {jobs}")
-        raise typer.Exit(2)
-    from .situation import CLOCK_ENV, SituationError, options_layer, parse_moment
-
-    try:
-        options = options_layer(context or [], interview)
-        moment = parse_moment(now, "--now") if now else parse_moment(os.environ[CLOCK_ENV], CLOCK_ENV) \
-            if os.environ.get(CLOCK_ENV) else None
-        max_chars = parse_size(max_size)
-    except (DraftError, SituationError) as exc:
-        fail(str(exc))
-        raise typer.Exit(2) from None
-    settings_for = _settings_finder(config_file, select, ignore or [], rules_dirs or [], fail_on, fail_under)
-    reports, errors, encodings, forms, ran, drafts = _collect(
-        paths, options, max_chars, settings_for, no_cache, cache_dir, model, jobs, output_format in NEEDS_RULES,
-        now=moment,
-    )
-    if sum(1 for r in reports if r.situation.get("company") and r.situation.get("interview_date")) > 1:
-        from .panel import check_panels  # the notes sent after one interview, read together
-
-        rules = ran
-        if not any(r.kind == "panel" for r in ran.values()):  # every draft came from the cache
-            first = settings_for(paths[0])
-            rules = {r.code: r for r in _load(first.packs, first.select, first.ignore, first.extend_select,
-                                              first.severity, config=first.config) if r.REPORTS}
-        reports = check_panels(reports, drafts, rules, lambda path: settings_for(path).config.ignored_here(path))
-    if write_baseline is not None:
-        from .baseline import write as record
-
-        count = record(write_baseline, reports)
-        print(f"recorded {plural(count, 'finding')} of {plural(len(reports), 'draft')} in {write_baseline}")
-        for error in errors:
-            fail(f"{error['path']}: {error['message']}")
-        raise typer.Exit(2 if errors else 0)
-    if baseline is not None:
-        from .baseline import BaselineError, load, only_new
-
-        try:
-            reports, hidden = only_new(reports, load(baseline))
-        except BaselineError as exc:
-            fail(str(exc))
-            raise typer.Exit(2) from None
-        if hidden:
-            sys.stderr.write(f"notelint: {plural(hidden, 'finding')} already in {baseline} not shown\n")
-    settings = settings_for(paths[0] if paths else "-")
-    try:
-        write_report(output_format, output, reports, errors, encodings=encodings, forms=forms,
-                     rules=list(ran.values()), fail_on=settings.fail_on, show_waived=show_waived)
-    except OSError as exc:
-        if output is None:
-            raise
-        fail(f"cannot write the report to {output}: {exc.strerror or exc}")
-        raise typer.Exit(2) from None
-    for error in errors:
-        fail(f"{error['path']}: {error['message']}")
-    if errors:
-        raise typer.Exit(2)
-    raise typer.Exit(1 if any(_fails(report, settings_for(report.path)) for report in reports) else 0)
-
-
-def _collect(paths, options, max_chars, settings_for, no_cache, cache_dir, model, jobs, need_rules=False,  # noqa: ANN001, ANN202
-             now=None):  # noqa: ANN001
-    """Find, read and lint the drafts (from the cache where it can).
-
-    `options`: the --context and --interview values (a situation.Layer, or None); each draft's context
-    is settled from its config, the notelint.yaml in its folder, its front matter and these (situation.py).
-
-    Returns (reports in order, read errors, encodings, forms, the rules that ran by code, the drafts). Rules are
-    loaded only when a draft needs linting, or when `need_rules` (a format that describes them).
-    """
-    from .draft import DraftError, expand_paths, read_draft
-
-    errors: list[dict] = []
-    files: list[str] = []
-    seen: set[str] = set()
-    for path in paths:
-        problems: list[tuple[str, str]] = []  # broken links, unreadable folders met on the walk
-        found = list(expand_paths([path], problems))
-        if path != "-" and Path(path).is_dir():  # what a folder walk finds: not git-ignored, not excluded
-            from .ignore import GitIgnored
-
-            ignored = GitIgnored(Path(path))
-            found = [f for f in found if not ignored(f) and not settings_for(f).config.excluded(Path(f))]
-        errors.extend({"path": where, "message": message} for where, message in problems)
-        if not found and not problems:
-            errors.append({"path": path, "message": "no drafts (.txt, .md, .eml) in this folder"})
-        for file in found:  # a file given twice is checked once
-            key = file if file == "-" else str(Path(file).resolve())
-            if key not in seen:
-                seen.add(key)
-                files.append(file)
-
-    from .situation import SituationError, context_file_finder, with_situation
-
-    drafts, groups = [], {}
-    encodings: dict[str, str] = {}  # drafts that were not UTF-8, and what was assumed
-    forms: dict = {}  # drafts whose form the report shows: an email's headers, positions in a decoded body
-    context_file = context_file_finder()
-    files = [f for f in files if not _interview_notes(f, paths, context_file, options)]
-    for path in files:
-        settings = settings_for(path)
-        try:
-            draft = read_draft(path, options.context if options else {}, max_chars)
-            draft = with_situation(settings.config.applied_to(draft), settings.config, options, context_file(path), now)
-        except SituationError as exc:  # a context file's mistake is said once, however many drafts share it
-            problem = {"path": getattr(exc, "file", None) or ("<stdin>" if path == "-" else path), "message": str(exc)}
-            if problem not in errors:
-                errors.append(problem)
-            continue
-        except DraftError as exc:
-            errors.append({"path": "<stdin>" if path == "-" else path, "message": str(exc)})
-            continue
-        if draft.encoding != "utf-8":
-            encodings[draft.path] = draft.encoding
-        if draft.form.headers or draft.form.positions:
-            forms[draft.path] = draft.form
-        groups.setdefault(id(settings), (settings, []))[1].append(len(drafts))
-        drafts.append(draft)
-
-    reports: list = [None] * len(drafts)
-    ran: dict = {}
-    for settings, indices in groups.values() or [(settings_for("-"), [])]:
-        lint_args = (settings.packs, settings.select, settings.ignore, settings.extend_select, settings.severity)
-        cache = None if no_cache else _report_cache(cache_dir, settings.packs, *settings.cache_key_parts(), model)
-        for i in indices:
-            reports[i] = cache.get(drafts[i]) if cache else None
-        missing = [i for i in indices if reports[i] is None]
-        if missing or not drafts or need_rules:  # rules are loaded (and checked) only when needed
-            rules = _load(*lint_args, config=settings.config)
-            ran.update((r.code, r) for r in rules if r.REPORTS)
-        if missing:
-            for i, report in zip(missing, _lint(rules, model, [drafts[i] for i in missing], jobs)):
-                reports[i] = report
-                if cache:
-                    cache.put(drafts[i], report)
-        for i in indices:
-            reports[i] = _without_waived(reports[i], settings)
-    return reports, errors, encodings, forms, ran, drafts
-
-
-def _interview_notes(file: str, given: list[str], context_file, options) -> bool:  # noqa: ANN001
-    """True for interview notes met on a folder walk (named by --interview or the folder's notelint.yaml):
-    the writer's notes are read beside the drafts, never as one. A file named on the command line is checked."""
-    from .situation import SituationError, notes_named
-
-    if file == "-" or file in given:
-        return False
-    resolved = Path(file).resolve()
-    if options is not None and notes_named(options) == resolved:
-        return True
-    try:
-        return notes_named(context_file(file)) == resolved
-    except SituationError:
-        return False  # said when the draft is read
-
-
-def _settings_finder(config_file, select, ignore, packs, fail_on, fail_under):  # noqa: ANN001, ANN202
-    """path -> config.Settings: the --config file, or the nearest config above the draft; one line and exit 2 if invalid."""
-    from .config import ConfigError, Settings, default_config, find_config, load_config
-
-    made: dict = {}
-    found: dict[Path, Path | None] = {}  # folder -> its config, looked up once per run
-
-    def settings_for(path: str):  # noqa: ANN202
-        folder = (Path.cwd() if path in ("-", "<stdin>") else Path(path)).resolve().parent
-        if folder not in found:
-            found[folder] = config_file or find_config(folder)
-        where = found[folder]
-        if where not in made:
-            try:
-                config = load_config(where) if where else default_config()
-            except ConfigError as exc:
-                fail(str(exc))
-                raise typer.Exit(2) from None
-            made[where] = Settings(config, select=select, ignore=ignore, packs=packs, fail_on=fail_on,
-                                   fail_under=fail_under)
-        return made[where]
-
-    return settings_for
-
-
-def _without_waived(report, settings):  # noqa: ANN001, ANN202 - FileReport, Settings -> FileReport
-    """The report less the findings its config's per-file-ignores waive for that file, scored again."""
-    from dataclasses import replace
-
-    from .scoring import score
-    from .selection import finding_matches
-
-    waived = settings.config.ignored_here(report.path)
-    if not waived:
-        return report
-    kept = tuple(f for f in report.findings if not any(finding_matches(f, s) for s in waived))
-    return replace(report, findings=kept, score=score(kept)) if len(kept) != len(report.findings) else report
-
-
-def _fails(report, settings) -> bool:  # noqa: ANN001
-    """At or above --fail-on, or below --fail-under; with a baseline, judged on the new findings alone
-    (what the baseline holds was accepted when it was written)."""
-    from .model import Severity
-    from .scoring import score
-
-    value = score(report.findings).value if report.known else report.score.value
-    if settings.fail_under is not None and value < settings.fail_under:
-        return True
-    if settings.fail_on == "never":
-        return False
-    return any(f.severity.rank >= Severity(settings.fail_on).rank for f in report.findings)
-
-
-def _lint(rules, model: str | None, drafts: list, jobs: int = 1):  # noqa: ANN001, ANN202 - Drafts -> FileReports
-    """Lint drafts, in `jobs` processes for big batches; a pack error found while compiling, or a missing --model, exits 2."""
-    from .packs import RulePackError
-    from .parallel import lint_in_processes
-
-    try:
-        return lint_in_processes(rules, model, drafts, jobs)
-    except RulePackError as exc:
-        _exit_for_pack(exc)
-    except OSError as exc:  # e.g. --model names a pipeline that is not installed
-        fail(str(exc).splitlines()[0])
-        raise typer.Exit(2) from None
-
-
-def _report_cache(directory: Path | None, rule_dirs: list[Path] | None, *options: object):  # noqa: ANN202
-    """The report cache for this set of rules and options, in --cache-dir, $NOTELINT_CACHE_DIR or ./.notelint_cache."""
-    import os
-
-    from .cache import DEFAULT_DIR, ReportCache, fingerprint
-    from .locations import builtin_rules_dir
-
-    directory = directory or Path(os.environ.get("NOTELINT_CACHE_DIR") or DEFAULT_DIR)
-    try:
-        salt = fingerprint([builtin_rules_dir(), *(rule_dirs or [])], *options)
-    except OSError:
-        return None  # a pack folder that cannot be read: loading the rules reports it
-    return ReportCache(directory, salt)
+    raise typer.Exit(run_check(
+        paths, output_format=output_format.value if output_format else None, output=output, show_waived=show_waived,
+        select=select, ignore=ignore, rules_dirs=rules_dirs, config_file=config_file, context=context,
+        interview=interview, now=now, fail_on=fail_on.value if fail_on else None, fail_under=fail_under,
+        baseline=baseline, write_baseline=write_baseline, jobs=jobs, no_cache=no_cache, cache_dir=cache_dir,
+        max_size=max_size, model=model,
+    ))
 
 
 @app.command("rules", cls=_Command)
@@ -512,7 +214,7 @@ def list_rules(
     from .reporters import report_stream
 
     output_format = output_format.value
-    loaded = _load_packs(rules_dirs)
+    loaded = load_packs(rules_dirs)
     rules, categories = loaded.rules, loaded.categories
     if output_format == "markdown":
         from .reporters.rules_markdown import render
@@ -553,7 +255,7 @@ def explain(
     """Print one rule's rationale, what to write instead, and its examples."""
     from .reporters.rules_markdown import limits, what
 
-    loaded = _load_packs(rules_dirs)
+    loaded = load_packs(rules_dirs)
     rule = next((r for r in loaded.rules if code.lower() in (r.code.lower(), r.name)), None)
     if rule is None:
         from .wording import did_you_mean
@@ -597,7 +299,7 @@ def test_examples(
     from .engine import Linter
     from .selftest import run_examples
 
-    loaded = _load_packs(rule_dirs)  # the pack's rules run beside the built-in ones, as in `check --pack`
+    loaded = load_packs(rule_dirs)  # the pack's rules run beside the built-in ones, as in `check --pack`
     rules = loaded.rules
     folders = {d.resolve() for d in rule_dirs or []}
     tested = {
@@ -630,7 +332,7 @@ def train_models(
     from .kinds.classifier import model_folder
     from .packs import builtin_rules_dir
 
-    loaded = _load_packs(rule_dirs)
+    loaded = load_packs(rule_dirs)
     folders = [d.resolve() for d in rule_dirs] if rule_dirs else [builtin_rules_dir().resolve()]
     wanted: dict[str, set[str]] = {}
     for rule in loaded.rules:
@@ -688,7 +390,7 @@ def fix(
     except DraftError as exc:
         fail(str(exc))
         raise typer.Exit(2) from None
-    rules = _load(rules_dirs)
+    rules = load_rules(rules_dirs)
     fixes = {r.code: r.fix for r in rules if r.REPORTS and r.fix is not None and r.fix.safe}
     linter = Linter(rules)
     errors, fixable, files_changed = [], 0, 0
@@ -736,10 +438,10 @@ def class_report(
     from .reporters.class_report import RENDERERS, build
 
     output_format = output_format.value
-    settings_for = _settings_finder(config_file, None, [], rules_dirs or [], None, None)
-    reports, errors, _, _, _, _ = _collect(paths, None, DEFAULT_MAX_CHARS, settings_for, False, None, None, 0)
+    settings_for = settings_finder(config_file, None, [], rules_dirs or [], None, None)
+    reports, errors, _, _, _, _ = collect(paths, None, DEFAULT_MAX_CHARS, settings_for, False, None, None, 0)
     roots = [Path(p) for p in paths if p != "-" and Path(p).is_dir()]
-    categories = _load_packs([*settings_for(paths[0]).packs]).categories
+    categories = load_packs([*settings_for(paths[0]).packs]).categories
     page = RENDERERS[output_format](build(reports, roots, categories))
     if output is None:
         sys.stdout.write(page)
@@ -785,7 +487,7 @@ def new_rule(
     if not directory.is_dir():
         fail(f"{directory}: no such folder; create the pack folder first")
         raise typer.Exit(2)
-    loaded = _load_packs([directory] if any(directory.glob("*.y*ml")) else [])
+    loaded = load_packs([directory] if any(directory.glob("*.y*ml")) else [])
     if kind not in CONTEXT_KINDS and category not in loaded.categories:
         from .wording import did_you_mean
 
@@ -866,7 +568,7 @@ def evaluate_command(
     from .reporters import eval_report
 
     output_format = output_format.value
-    loaded = _load_packs(rules_dirs)
+    loaded = load_packs(rules_dirs)
     rules = loaded.rules
     drafts, errors, problems = [], [], []
     for path in expand_paths(paths, problems):

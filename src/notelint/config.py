@@ -1,21 +1,19 @@
 """Project configuration: `[tool.notelint]` in pyproject.toml, or `.notelint.toml`, found upward from a draft.
 
-Every key is validated with the same pydantic conventions as rule files (unknown keys refused),
-and a problem is one line naming the file and the key. Paths in the config (packs, per-file
-globs, include and exclude) are relative to the folder the config file is in.
+Every key is validated with the same pydantic conventions as rule files (unknown keys refused, in
+configfile.py, imported only when there is a file to read), and a problem is one line naming the
+file and the key. Paths in the config (packs, per-file globs, include and exclude) are relative to
+the folder the config file is in.
 """
 from __future__ import annotations
 
 import fnmatch
-import re
 import tomllib
+from dataclasses import dataclass, field, fields
 from pathlib import Path, PurePosixPath
-from typing import Any, Literal
-
-from pydantic import ConfigDict, Field, ValidationError, model_validator
+from typing import Any
 
 from .model import CONTEXT_VALUES
-from .schema import Strict, describe_errors
 
 CONFIG_FILES = (".notelint.toml", "pyproject.toml")
 # what `notelint check .` must not read as a thank-you note in a drafts repository
@@ -27,42 +25,26 @@ class ConfigError(Exception):
     """An invalid config file; the message is one line with the file and the key."""
 
 
-Severity = Literal["error", "warning", "info"]
-FailOn = Literal["error", "warning", "info", "never"]
-
-
-class Config(Strict):
-    """The keys of `[tool.notelint]` / `.notelint.toml`."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+@dataclass(frozen=True)
+class Config:
+    """The keys of `[tool.notelint]` / `.notelint.toml`, validated (configfile.ConfigFile says what each may hold)."""
 
     select: list[str] | None = None  # codes, code prefixes (NL6), names or categories; default: all
-    extend_select: list[str] = Field([], alias="extend-select")
-    ignore: list[str] = []
-    per_file_ignores: dict[str, list[str]] = Field({}, alias="per-file-ignores")  # glob -> selectors
-    severity: dict[str, Severity] = {}  # rule code or name -> severity
-    fail_on: FailOn | None = Field(None, alias="fail-on")
-    fail_under: int | None = Field(None, alias="fail-under", ge=0, le=100)
-    packs: list[str] = []
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)  # glob -> selectors
+    severity: dict[str, str] = field(default_factory=dict)  # rule code or name -> severity
+    fail_on: str | None = None
+    fail_under: int | None = None
+    packs: list[str] = field(default_factory=list)
     # audience, stage, medium, and the situation's keys (to, company, role, interview_date, send_date, interview)
-    context: dict[str, Any] = {}
+    context: dict[str, Any] = field(default_factory=dict)
     include: list[str] | None = None
-    exclude: list[str] = list(DEFAULT_EXCLUDE)
-    extend_exclude: list[str] = Field([], alias="extend-exclude")
-    words: list[str] = []  # names and terms that are not misspellings
+    exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+    extend_exclude: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)  # names and terms that are not misspellings
 
-    path: Path | None = Field(None, exclude=True)  # the file it came from; None for the defaults
-
-    @model_validator(mode="after")
-    def _known_context(self) -> "Config":
-        from .situation import SituationError, read_layer
-
-        try:
-            read_layer(self.context, "config", self.root, strict=True, where="context")
-        except SituationError as exc:
-            # "context.stge: unknown key", as pydantic names a key; "context: stage: 'lunch' is not one of ..."
-            raise ValueError(re.sub(r"^context: (\S+): unknown key", r"context.\1: unknown key", str(exc))) from None
-        return self
+    path: Path | None = None  # the file it came from; None for the defaults
 
     @property
     def root(self) -> Path:
@@ -129,11 +111,13 @@ def load_config(path: Path) -> Config:
         where = ""
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: {where or 'the file'} must be a table of keys")
+    from .configfile import validate
+
     try:
-        return Config.model_validate({**data, "path": path})
-    except ValidationError as exc:
-        first = describe_errors(exc.errors()[:1], Config, mapping="a table")[0]
-        raise ConfigError(f"{path}: {where}{first}") from None
+        valid = validate({**data, "path": path})
+    except ValueError as exc:
+        raise ConfigError(f"{path}: {where}{exc}") from None
+    return Config(**{f.name: getattr(valid, f.name) for f in fields(Config)})
 
 
 def _declares(path: Path) -> bool:

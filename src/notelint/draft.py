@@ -8,7 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
-from . import formats, waivers, yaml12
+from . import formats, waivers
 from .formats import Form
 from .model import CONTEXT_VALUES, Inference, Position
 from .situation import NO_SITUATION, Situation, SituationError
@@ -163,6 +163,8 @@ def _front_matter(text: str) -> tuple[dict[str, Any], int]:
     source = match.group(1) or ""
     if len(source) > FRONT_MATTER_MAX_CHARS:
         raise DraftError(f"front matter is {len(source):,} characters long; the limit is {FRONT_MATTER_MAX_CHARS:,}")
+    from . import yaml12  # PyYAML, imported only for a draft that has front matter
+
     try:
         loaded = yaml12.load(source, max_nodes=FRONT_MATTER_MAX_NODES)
     except yaml12.YAMLError as exc:

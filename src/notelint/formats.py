@@ -22,18 +22,19 @@ Plain text has no markup: nothing is blanked.
 from __future__ import annotations
 
 import codecs
-import email
 import email.errors
 import html
 import re
 from dataclasses import dataclass, replace
-from email import policy
-from email.message import EmailMessage
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from .model import Span
+
+if TYPE_CHECKING:
+    from email.message import EmailMessage
 
 EMAIL_SUFFIXES = (".eml",)
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -183,6 +184,8 @@ def _body_offset(text: str, start: int, end: int) -> int:
 
 
 def _parse(text: str, start: int, end: int) -> EmailMessage:
+    from email import policy  # the email package's parser, imported only when an email is read
+
     return email.message_from_string(text[start:end], policy=policy.default)
 
 
