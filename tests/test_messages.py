@@ -29,7 +29,7 @@ def test_one_detail_word_is_one_word_not_one_words(linter):
     text = "Dear Ms. Chen,\n\nThank you for the interview on Tuesday. I enjoyed our talk about forecasting. " \
            "I am very interested in the role.\n\nBest,\nJo"
     assert messages(linter, text, "NL201") == [
-        "The note mentions nothing specific from the conversation (only 1 word beyond stock phrases)"]
+        "The note mentions nothing specific from the conversation (1 word beyond stock phrases)"]
 
 
 def test_a_count_in_a_rule_message_takes_the_number_of_its_noun(tmp_path):

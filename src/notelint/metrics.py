@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from .model import Span
 
@@ -129,7 +129,7 @@ LEAD_INS = frozenset({"from", "since", "during", "in", "at", "prior", "earlier",
                       "previously", "currently", "recently", "then", "later", "now", "personally", "plus",
                       "moreover", "furthermore", "outside", "beyond", "under", "within", "most", "more"})
 # the writer is the subject when "I" or "my" comes this early: "From 2004 to 2011 I was Head of Fleet"
-SUBJECT_REACH = 12
+SUBJECT_REACH = 16
 # "As we discussed, I have fifteen years in procurement": a reference to the talk that only introduces a recap
 RECAP_LEAD = frozenset({"discussed", "mentioned", "said", "noted", "explained", "know"})
 ARTICLES = frozenset({"the", "a", "an"})
@@ -137,6 +137,8 @@ ARTICLES = frozenset({"the", "a", "an"})
 VERB_MARKS = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "had", "'s", "'re", "will", "would",
                         "can", "could", "do", "does", "did", "made", "makes", "took", "takes", "gave", "gives"})
 CLAUSE_JOINS = frozenset({"and", "but", "so", "while", "whereas", "although", "though"})
+DASHES = frozenset({"—", "–"})
+SPACED_DASHES = frozenset({"-", "--"})  # a dash when spaced ("the survey - the figure"), not in "go-live"
 # "I'm more convinced than ever that the Permian territory is the right fit": what the writer thinks is
 # another clause; "the reading list that we discussed" is not (its cue belongs to the words before it)
 THAT_AFTER = frozenset({"think", "believe", "know", "feel", "sure", "convinced", "confident", "clear", "hope",
@@ -146,24 +148,35 @@ THAT_AFTER = frozenset({"think", "believe", "know", "feel", "sure", "convinced",
 CLAUSE_SUBJECTS = FIRST_PERSON | OTHER_PERSON | OTHER_SUBJECT | {"the", "his", "her", "she", "he"}
 
 
-def clauses(sent) -> list[list[Token]]:  # noqa: ANN001 - a spaCy Span
-    """The words of a sentence, cut into clauses at ";" and at a joining word before a new subject.
+class Clause(NamedTuple):
+    words: list[Token]  # punctuation left out
+    after_dash: bool  # "- coaches, ferries and hostels": a list that may go on with the clause before it
+
+
+def clauses(sent) -> list[Clause]:  # noqa: ANN001 - a spaCy Span
+    """The words of a sentence, cut into clauses at ";", at a dash, and at a joining word before a new subject.
 
     "I enjoyed meeting the team, and I believe my experience in child protection makes me a fit"
-    is two clauses: one about the meeting, one about the writer.
+    is two clauses: one about the meeting, one about the writer; so is "I have started on the survey
+    you sent - the figure on weekend visits surprised me".
     """
     parts: list[list[Token]] = [[]]
+    dashed = [False]
     tokens = [t for t in sent if not t.is_space]
     for k, t in enumerate(tokens):
         after = tokens[k + 1].lower_ if k + 1 < len(tokens) else ""
         before = tokens[k - 1].lower_ if k else ""
-        if t.text == ";" or (after in CLAUSE_SUBJECTS and (
+        dash = t.text in DASHES or (t.text in SPACED_DASHES and bool(t.whitespace_) and k > 0
+                                    and bool(tokens[k - 1].whitespace_))
+        if t.text == ";" or dash or (after in CLAUSE_SUBJECTS and (
                 t.lower_ in CLAUSE_JOINS or (t.lower_ == "that" and before in THAT_AFTER))):
             parts.append([])
-            if t.text == ";":
+            dashed.append(dash)
+            if t.text == ";" or dash:
                 continue
         parts[-1].append(t)
-    return [[t for t in part if not t.is_punct] for part in parts if any(not t.is_punct for t in part)]
+    return [Clause([t for t in part if not t.is_punct], after_dash)
+            for part, after_dash in zip(parts, dashed) if any(not t.is_punct for t in part)]
 
 
 def about_the_writer(words: list[Token], cues: frozenset[str]) -> bool:
@@ -194,12 +207,13 @@ def conversation_tokens(doc: Doc, cues: frozenset[str]) -> set[int]:
     allowed: set[int] = set()
     for sent in doc.sents:
         writer = False
-        for words in clauses(sent):
-            # "..., permission slips and the inevitable lost passport": a list that carries on the clause before,
-            # not "and the recipe cards are a mess" or "and it gives me ideas", clauses with their own verb
-            carries_on = (writer and len(words) > 1 and words[0].lower_ == "and" and words[1].lower_ in ARTICLES
-                          and not any(t.lower_ in cues or t.lower_ in FIRST_PERSON or t.norm_ in VERB_MARKS
-                                      for t in words))
+        for words, after_dash in clauses(sent):
+            # "..., permission slips and the inevitable lost passport" or "forty trips - coaches, ferries and
+            # hostels": a list that carries on the clause before, not "and the recipe cards are a mess",
+            # "and it gives me ideas" or "- the figure on visits surprised me", which say something of their own
+            listed = after_dash or (len(words) > 1 and words[0].lower_ == "and" and words[1].lower_ in ARTICLES)
+            carries_on = (writer and listed and not any(t.lower_ in cues or t.lower_ in FIRST_PERSON
+                                                        or t.norm_ in VERB_MARKS for t in words))
             writer = carries_on or about_the_writer(words, cues)
             if not writer:
                 allowed.update(t.i for t in words)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from . import guards
 from .draft import Draft
 from .model import Span
+from .schema import compile_regex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -150,6 +151,8 @@ class Note:
             if not g.letterhead and self.in_letterhead(m):
                 continue  # an address block is not prose
             if g.quotation and guards.inside(self.quoted, m):
+                continue
+            if g.not_matching and compile_regex(g.not_matching).search(self.text[m.start : m.end]):
                 continue
             start, end = self.tokens(m)
             if g.negation and guards.negated(self.doc, start):

@@ -208,11 +208,20 @@ class Guards(Strict):
     not_preceded_by: list[str] = []
     names_nearby: bool = False  # drop a match next to a capitalised word: part of a name ("Hamilton STAR")
     letterhead: bool = False  # also look in a letterhead or address block above the greeting (template slots)
+    # drop a match whose words this RE2 expression finds: "[attached: plan.pdf]" points at a real attachment
+    not_matching: str | None = None
 
     @field_validator("not_followed_by", "not_preceded_by")
     @classmethod
     def _words_once(cls, values: list[str]) -> list[str]:
         return no_duplicates(values)
+
+    @field_validator("not_matching")
+    @classmethod
+    def _compiles(cls, value: str | None) -> str | None:
+        if value is not None:
+            compile_regex(value)  # ValueError: not a valid RE2 expression
+        return value
 
 
 class Terms(NamedTuple):
