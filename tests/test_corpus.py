@@ -329,12 +329,8 @@ KNOWN_FAILURES = {
     ('t-063.txt', 'specificity', 'miss'),
     # 2026-12-u and -v, as left after tuning on their first runs (n-019: the price of reading a dash as a clause break)
     ('n-019-template-marketing.txt', 'specificity', 'miss'),
-    ('u-014.txt', 'personalization', 'miss'),
-    ('u-022.txt', 'specificity', 'false alarm'),
     ('u-043.txt', 'personalization', 'miss'),
-    ('u-054.txt', 'interest', 'false alarm'),
     ('u-063.txt', 'personalization', 'miss'),
-    ('v-005.txt', 'timing', 'miss'),
     ('v-059.txt', 'specificity', 'false alarm'),
     ('v-064.txt', 'specificity', 'miss'),
 }

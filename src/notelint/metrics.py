@@ -220,6 +220,11 @@ def conversation_tokens(doc: Doc, cues: frozenset[str]) -> set[int]:
     return allowed
 
 
+def _camel(word: str) -> bool:
+    """A product's name written in camel case: "NetSuite", "SharePoint", "QuickBooks" (not "NASA", not "iPhone")."""
+    return word.isalpha() and word[0].isupper() and any(c.isupper() for c in word[1:]) and any(c.islower() for c in word)
+
+
 def named_things(
     doc: Doc, inside: tuple[int, int], stock: frozenset[str], common: frozenset[str], allowed: set[int] | None = None
 ) -> int:
@@ -234,7 +239,7 @@ def named_things(
     people = {t.lower_ for t in doc if not inside[0] <= t.idx < inside[1]}
     names: set[str] = set()
     for token in doc:
-        if not (inside[0] <= token.idx < inside[1]) or token.is_sent_start or not token.is_title:
+        if not (inside[0] <= token.idx < inside[1]) or token.is_sent_start or not (token.is_title or _camel(token.text)):
             continue
         if (allowed is not None and token.i not in allowed) or token.lower_ in people:
             continue

@@ -172,16 +172,22 @@ def _detail_words(rule: MetricRule, note: Note) -> list[Measure]:
 INLINE_GREETING = re.compile(rf"(?i)[ \t]*(?:{GREETING_WORDS})\b[^,.!?\n]{{0,40}}[,!]")
 
 
+PROSE_WORDS = 8  # a first line longer than this, with no greeting, is the body's first paragraph
+
+
 def _body_span(note: Note) -> tuple[int, int]:
-    """From the end of the greeting (or of the first line, when none was found) to the sign-off or signature;
+    """From the end of the greeting (or of a short first line, when none was found) to the sign-off or signature;
     nothing in a note of one or two lines with no greeting, where a name may be the writer's own."""
     parts = note.parts
     if parts.greeting is None and len(note.lines) < 3:
         return 0, 0
     if parts.greeting is None:
         # a text that opens with its greeting and goes straight on: "Hi Carla, thank you for the call ..."
-        opening = INLINE_GREETING.match(note.text, note.lines[0].start, note.lines[0].end)
-        start = opening.end() if opening else note.lines[0].end
+        first = note.lines[0]
+        opening = INLINE_GREETING.match(note.text, first.start, first.end)
+        # no greeting at all: a first line of prose is the body (a name alone on it may be the reader's)
+        prose = len(note.text[first.start:first.end].split()) > PROSE_WORDS
+        start = opening.end() if opening else first.start if prose else first.end
     else:
         start = parts.greeting.end
         line_end = note.text.find("\n", start)

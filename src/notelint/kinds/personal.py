@@ -102,6 +102,17 @@ def _similar(a: str, b: str) -> float:
     return fuzz.ratio(fold(a), fold(b))
 
 
+SAME_STEM = 5  # "Kowalski" for Kowalczyk: a family name that starts with the same five letters is the same name
+
+
+def _similar_name(a: str, b: str) -> float:
+    """How alike two personal names are (0-100); one that shares its first SAME_STEM letters counts as alike."""
+    fa, fb = fold(a), fold(b)
+    if len(fa) >= SAME_STEM and len(fb) >= SAME_STEM and fa[:SAME_STEM] == fb[:SAME_STEM]:
+        return 100.0
+    return _similar(a, b)
+
+
 def greeting_words(note: Note) -> tuple[Span, list[tuple[Span, str]]] | None:
     """The greeting's span and the name words in it (titles, greeting and group words left out)."""
     greeting = note.parts.greeting
@@ -242,13 +253,13 @@ def _greeting_hits(rule: PersonalRule, note: Note) -> Iterator[Hit]:
             unknown.append((span, word))
     if rule.check == "name-spelling":
         for span, word in unknown:
-            best = max(((n, p) for p in people for n in p.names()), key=lambda np: _similar(word, np[0]))
-            if _similar(word, best[0]) >= rule.similarity:
+            best = max(((n, p) for p in people for n in p.names()), key=lambda np: _similar_name(word, np[0]))
+            if _similar_name(word, best[0]) >= rule.similarity:
                 yield Hit(span, fill(rule.message, match=word, expected=best[0], reader=best[1].written))
     elif rule.check == "someone-else":
         if matched or not unknown:
             return
-        if any(_similar(word, n) >= rule.similarity for _, word in unknown for p in people for n in p.names()):
+        if any(_similar_name(word, n) >= rule.similarity for _, word in unknown for p in people for n in p.names()):
             return  # a misspelling of the reader's name: name-spelling says so
         span = _with_title(note, Span(unknown[0][0].start, unknown[-1][0].end))
         yield Hit(span, fill(rule.message, match=note.words(span), expected=f"Dear {expected}", reader=reader))

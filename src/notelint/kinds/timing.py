@@ -33,7 +33,8 @@ class TimingRule(RuleBase):
     night_from: time = time(22, 0)
     night_until: time = time(6, 0)
     guards: Guards = Guards(negation=False, quotation=False)
-    PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset({"days", "business_days", "minutes", "sent", "interview"})
+    PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset({"days", "business_days", "minutes", "sent", "interview",
+                                                        "read"})
     COUNTS: ClassVar[frozenset[str]] = frozenset({"days", "business_days", "minutes"})
 
 
@@ -50,7 +51,10 @@ def business_days_between(start: date, end: date) -> int:
 def find(rule: TimingRule, note: Note) -> Iterator[Hit]:
     situation = note.situation
     interview = situation.interview_date
-    if interview is None or not note.lines:
+    if not note.lines:
+        return
+    if interview is None:
+        yield from _from_the_note(rule, note)
         return
     sent = situation.sent()
     if sent.at < interview.at and not (sent.day == interview.day and not (sent.timed and interview.timed)):
@@ -61,18 +65,37 @@ def find(rule: TimingRule, note: Note) -> Iterator[Hit]:
         late = business_days_between(interview.day, sent.day)
         if late > rule.business_days:
             yield Hit(where, fill(rule.message, business_days=late, days=(sent.day - interview.day).days, **fields,
-                                  minutes=0))
+                                  minutes=0, read=""))
     elif rule.check == "too-soon":
         if sent.timed and interview.timed:
             minutes = int((sent.at - interview.at).total_seconds() // 60)
             if 0 <= minutes < rule.minutes:
-                yield Hit(where, fill(rule.message, minutes=minutes, days=0, business_days=0, **fields))
+                yield Hit(where, fill(rule.message, minutes=minutes, days=0, business_days=0, **fields, read=""))
     elif rule.check == "night" and sent.timed:
         clock = sent.at.time()
         night = (clock >= rule.night_from or clock < rule.night_until) if rule.night_from > rule.night_until \
             else rule.night_from <= clock < rule.night_until
         if night:
-            yield Hit(where, fill(rule.message, minutes=0, days=0, business_days=0, **fields))
+            yield Hit(where, fill(rule.message, minutes=0, days=0, business_days=0, **fields, read=""))
+
+
+def _from_the_note(rule: TimingRule, note: Note) -> Iterator[Hit]:
+    """`late`, when nothing states the dates but the note writes both: a dated letter that names the interview's day."""
+    from .. import notedates
+
+    if rule.check != "late":
+        return
+    greeting = note.parts.greeting
+    dates = notedates.read(note.text, greeting.start if greeting else 0)
+    if dates is None or dates.interview > dates.sent:
+        return
+    late = business_days_between(dates.interview, dates.sent)
+    if late > max(rule.business_days, notedates.CLEARLY_LATE):
+        read = f"; the note is dated {dates.sent.isoformat()} and names {dates.interview.isoformat()} as the interview"
+        yield Hit(greeting or note.lines[0], fill(rule.message, business_days=late,
+                                                  days=(dates.sent - dates.interview).days, minutes=0,
+                                                  sent=dates.sent.isoformat(), interview=dates.interview.isoformat(),
+                                                  read=read))
 
 
 Rule = TimingRule  # what the kind registry reads
