@@ -204,3 +204,23 @@ def test_any_option_goes_through_the_full_command_line(tmp_path):
     assert bad.returncode == 2 and "no such option" in bad.stderr.lower()
     missing = console("check", str(tmp_path / "gone.txt"), cache=cache)
     assert missing.returncode == 2 and "gone.txt" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_a_project_config_is_validated_once_and_again_when_it_changes(tmp_path):
+    """With a config file, an unchanged project is answered without pydantic too; an edited config is read afresh,
+    and a mistake in it is still one line and exit 2."""
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / ".notelint.toml").write_text('ignore = ["NL1302"]\n')
+    draft = project / "note.txt"
+    draft.write_text(NOTE)
+    cache = tmp_path / "cache"
+    first = console("check", str(draft), cache=cache)
+    second = console("check", str(draft), cache=cache)
+    assert first.stdout == second.stdout and "Thx" not in second.stdout  # NL1302 ignored by the config
+    assert second.stderr == "[]\n"
+    (project / ".notelint.toml").write_text('ignore = []\n')
+    assert "Thx" in console("check", str(draft), cache=cache).stdout
+    (project / ".notelint.toml").write_text('ignroe = ["NL1302"]\n')
+    broken = console("check", str(draft), cache=cache)
+    assert broken.returncode == 2 and "ignroe" in broken.stderr and "Traceback" not in broken.stderr

@@ -14,6 +14,7 @@ import json
 import os
 import tempfile
 from dataclasses import asdict
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -26,6 +27,7 @@ DEFAULT_DIR = ".notelint_cache"
 README = "Created by notelint: a cache of reports for unchanged drafts. Safe to delete.\n"
 
 
+@lru_cache(maxsize=1)
 def package_digest() -> str:
     """A digest of notelint's own files, code and data (names and bytes), so that a changed scoring.py or
     word list never meets a report the old one made. Reading them takes a few milliseconds, once a run."""
@@ -93,29 +95,63 @@ class ReportCache:
         if draft.situation.uses_clock():
             return
         key = self.key(draft)
-        path = self._path(key)
-        try:
-            self._mark_root()
-            path.parent.mkdir(parents=True, exist_ok=True)
-            entry = json.dumps({"key": key, "report": _report_to(report)}, ensure_ascii=False)
-            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp") as out:
-                out.write(entry)
-            os.replace(out.name, path)
-        except OSError:
-            try:
-                os.unlink(out.name)  # type: ignore[possibly-undefined]
-            except (OSError, NameError):
-                pass
+        _write_atomically(self.root, self._path(key), json.dumps({"key": key, "report": _report_to(report)},
+                                                                 ensure_ascii=False))
 
-    def _mark_root(self) -> None:
-        """Tell git and backup tools to leave the folder alone, as pytest and Ruff do."""
-        if (self.root / ".gitignore").exists():
-            return
-        self.root.mkdir(parents=True, exist_ok=True)
-        (self.root / ".gitignore").write_text("# created by notelint\n*\n", encoding="utf-8")
-        (self.root / "CACHEDIR.TAG").write_text(
-            "Signature: 8a477f597d28d172789f06886806bc55\n# " + README, encoding="utf-8"
-        )
+
+class ConfigMemo:
+    """Config files already validated, by path and bytes: an unchanged project config is not validated
+    again on every run (validating means importing pydantic, 0.07 s). Kept beside the reports, written
+    and checked the same way; a memo that does not parse or match is ignored, never trusted."""
+
+    def __init__(self, directory: Path):
+        self.directory = directory / f"v{FORMAT}" / "config"
+        self.root = directory
+
+    def _key(self, path: Path, data: bytes) -> str:
+        digest = hashlib.sha256(f"notelint {__version__} config {FORMAT}\n{package_digest()}\n{path.resolve()}\n".encode())
+        digest.update(data)
+        return digest.hexdigest()
+
+    def get(self, path: Path, data: bytes) -> dict | None:
+        key = self._key(path, data)
+        try:
+            entry = json.loads((self.directory / f"{key}.json").read_text(encoding="utf-8"))
+            return entry["fields"] if entry.get("key") == key and isinstance(entry.get("fields"), dict) else None
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+
+    def put(self, path: Path, data: bytes, fields: dict) -> None:
+        key = self._key(path, data)
+        try:
+            entry = json.dumps({"key": key, "fields": fields}, ensure_ascii=False)
+        except (TypeError, ValueError):
+            return  # a value JSON cannot hold (a TOML date): validated afresh each run
+        _write_atomically(self.root, self.directory / f"{key}.json", entry)
+
+
+def _write_atomically(root: Path, path: Path, text: str) -> None:
+    """Write through a temporary file and a rename, marking the cache folder first; a failure is a miss."""
+    try:
+        _mark(root)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp") as out:
+            out.write(text)
+        os.replace(out.name, path)
+    except OSError:
+        try:
+            os.unlink(out.name)  # type: ignore[possibly-undefined]
+        except (OSError, NameError):
+            pass
+
+
+def _mark(root: Path) -> None:
+    """Tell git and backup tools to leave the folder alone, as pytest and Ruff do."""
+    if (root / ".gitignore").exists():
+        return
+    root.mkdir(parents=True, exist_ok=True)
+    (root / ".gitignore").write_text("# created by notelint\n*\n", encoding="utf-8")
+    (root / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55\n# " + README, encoding="utf-8")
 
 
 def _report_to(report: FileReport) -> dict:

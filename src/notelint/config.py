@@ -96,12 +96,21 @@ def _matches(relative: str, pattern: str) -> bool:
     return PurePosixPath(relative).match(pattern) or fnmatch.fnmatch(relative, pattern)
 
 
-def load_config(path: Path) -> Config:
-    """Read one config file; raise ConfigError with one line on any problem."""
+def load_config(path: Path, memo=None) -> Config:  # noqa: ANN001 - memo: a cache.ConfigMemo, or None
+    """Read one config file; raise ConfigError with one line on any problem. With `memo`, a file already
+    validated with the same bytes is taken from it, and a newly validated one is put there."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    remembered = memo.get(path, raw) if memo is not None else None
+    if remembered is not None:
+        try:
+            return Config(**remembered, path=path)
+        except TypeError:
+            pass  # a memo of other fields: validate afresh
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     if path.name == "pyproject.toml":
@@ -117,7 +126,10 @@ def load_config(path: Path) -> Config:
         valid = validate({**data, "path": path})
     except ValueError as exc:
         raise ConfigError(f"{path}: {where}{exc}") from None
-    return Config(**{f.name: getattr(valid, f.name) for f in fields(Config)})
+    config = Config(**{f.name: getattr(valid, f.name) for f in fields(Config)})
+    if memo is not None:
+        memo.put(path, raw, {f.name: getattr(config, f.name) for f in fields(Config) if f.name != "path"})
+    return config
 
 
 def _declares(path: Path) -> bool:

@@ -103,7 +103,8 @@ def check(paths: list[str], *, output_format: str | None = None, output: Path | 
     except (DraftError, SituationError) as exc:
         fail(str(exc))
         raise SystemExit(2) from None
-    settings_for = settings_finder(config_file, select, ignore or [], rules_dirs or [], fail_on, fail_under)
+    settings_for = settings_finder(config_file, select, ignore or [], rules_dirs or [], fail_on, fail_under,
+                                   memo=None if no_cache else cache_directory(cache_dir))
     reports, errors, encodings, forms, ran, drafts = collect(
         paths, options, max_chars, settings_for, no_cache, cache_dir, model, jobs, output_format in NEEDS_RULES,
         now=moment,
@@ -247,9 +248,15 @@ def _interview_notes(file: str, given: list[str], context_file, options) -> bool
         return False  # said when the draft is read
 
 
-def settings_finder(config_file, select, ignore, packs, fail_on, fail_under):  # noqa: ANN001, ANN202
-    """path -> config.Settings: the --config file, or the nearest config above the draft; one line and exit 2 if invalid."""
+def settings_finder(config_file, select, ignore, packs, fail_on, fail_under, memo: Path | None = None):  # noqa: ANN001, ANN202
+    """path -> config.Settings: the --config file, or the nearest config above the draft; one line and exit 2 if invalid.
+    With `memo` (the cache folder), a config file validated before with the same bytes is not validated again."""
     from .config import ConfigError, Settings, default_config, find_config, load_config
+
+    if memo is not None:
+        from .cache import ConfigMemo
+
+        memo = ConfigMemo(memo)
 
     made: dict = {}
     found: dict[Path, Path | None] = {}  # folder -> its config, looked up once per run
@@ -261,7 +268,7 @@ def settings_finder(config_file, select, ignore, packs, fail_on, fail_under):  #
         where = found[folder]
         if where not in made:
             try:
-                config = load_config(where) if where else default_config()
+                config = load_config(where, memo) if where else default_config()
             except ConfigError as exc:
                 fail(str(exc))
                 raise SystemExit(2) from None
@@ -314,14 +321,21 @@ def lint(rules, model: str | None, drafts: list, jobs: int = 1):  # noqa: ANN001
         raise SystemExit(2) from None
 
 
-def report_cache(directory: Path | None, rule_dirs: list[Path] | None, *options: object):  # noqa: ANN202
-    """The report cache for this set of rules and options, in --cache-dir, $NOTELINT_CACHE_DIR or ./.notelint_cache."""
+def cache_directory(directory: Path | None) -> Path:
+    """--cache-dir, else $NOTELINT_CACHE_DIR, else ./.notelint_cache."""
     import os
 
-    from .cache import DEFAULT_DIR, ReportCache, fingerprint
+    from .cache import DEFAULT_DIR
+
+    return directory or Path(os.environ.get("NOTELINT_CACHE_DIR") or DEFAULT_DIR)
+
+
+def report_cache(directory: Path | None, rule_dirs: list[Path] | None, *options: object):  # noqa: ANN202
+    """The report cache for this set of rules and options, in --cache-dir, $NOTELINT_CACHE_DIR or ./.notelint_cache."""
+    from .cache import ReportCache, fingerprint
     from .locations import builtin_rules_dir
 
-    directory = directory or Path(os.environ.get("NOTELINT_CACHE_DIR") or DEFAULT_DIR)
+    directory = cache_directory(directory)
     try:
         salt = fingerprint([builtin_rules_dir(), *(rule_dirs or [])], *options)
     except OSError:
