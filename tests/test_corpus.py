@@ -25,13 +25,11 @@ KNOWN_FAILURES = {
     ('a-006-fruit-basket-no-thanks.txt', 'gratitude', 'false alarm'),
     ('a-015-pastries-on-my-first-day.txt', 'gifts', 'false alarm'),
     ('a-040-features-editor-bare.txt', 'specificity', 'miss'),
-    ('b-005-qc-analyst-generic.txt', 'specificity', 'miss'),
     ('b-008-hotel-kiosks-long-fine.txt', 'length', 'miss'),
     ('b-015-buzzword-vague-senior.txt', 'specificity', 'miss'),
     ('c-006-newsroom-fellowship-generic.txt', 'specificity', 'miss'),
     ('c-022-hotel-gm-card-terrace.txt', 'specificity', 'false alarm'),
     ('c-022-paralegal-perfect-emoji.txt', 'casual_tone', 'miss'),
-    ('c-024-coo-logistics-cv-recap.txt', 'specificity', 'miss'),
     ('c-045-cto-insurer-hundred-days.txt', 'arrogance', 'miss'),
     ('d-005-referrer-giftcard-card-long.txt', 'length', 'false alarm'),
     ('d-012-real-estate-popin.txt', 'gifts', 'miss'),
@@ -51,7 +49,6 @@ KNOWN_FAILURES = {
     ('g-023-irish-teacher-rejection.txt', 'greeting_signoff', 'false alarm'),
     ('g-023-irish-teacher-rejection.txt', 'spelling', 'false alarm'),
     ('g-030-retail-card-pto.txt', 'spelling', 'false alarm'),
-    ('h-007-sales-associate-generic.txt', 'specificity', 'miss'),
     ('h-024-detail-shop-yo-mike.txt', 'spelling', 'false alarm'),
     ('h-033-bartender-trial-shift.txt', 'casual_tone', 'false alarm'),
     ('h-040-taqueria-tryout-checking.txt', 'casual_tone', 'false alarm'),
@@ -231,7 +228,6 @@ KNOWN_FAILURES = {
     ('n-038.txt', 'length', 'miss'),
     ('n-039.txt', 'timing', 'miss'),
     ('n-044.txt', 'money', 'miss'),
-    ('n-045.txt', 'specificity', 'miss'),
     ('n-046.txt', 'personalization', 'miss'),
     ('n-054.txt', 'casual_tone', 'false alarm'),
     ('n-061.txt', 'personalization', 'miss'),
@@ -333,6 +329,11 @@ KNOWN_FAILURES = {
     ('u-063.txt', 'personalization', 'miss'),
     ('v-059.txt', 'specificity', 'false alarm'),
     ('v-064.txt', 'specificity', 'miss'),
+    # 2026-12-w and -x, as left after tuning on their first runs (o-063: 'join your team as a dental nurse' no longer counts the job title as a detail)
+    ('o-063.txt', 'specificity', 'false alarm'),
+    ('w-002.txt', 'money', 'false alarm'),
+    ('x-025.txt', 'specificity', 'miss'),
+    ('x-039.txt', 'specificity', 'miss'),
 }
 
 

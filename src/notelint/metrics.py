@@ -188,15 +188,37 @@ def about_the_writer(words: list[Token], cues: frozenset[str]) -> bool:
         words = words[3:]
     if len(words) > 2 and words[0].lower_ in LOOKING_BACK and words[1].lower_ in GAVE_ME \
             and any(t.lower_ == "me" for t in words[2:4]):
-        return not any(t.lower_ in cues for t in words)  # "This gave me a thorough grounding in IFRS"
+        return not any(_cue(t, cues) for t in words)  # "This gave me a thorough grounding in IFRS"
     if not words or (words[0].lower_ not in FIRST_PERSON and words[0].lower_ not in LEAD_INS):
         return False  # "Avery asked that I submit it", "The plan you described": someone else is the subject
     for word in words[:SUBJECT_REACH]:
         if word.lower_ in OTHER_PERSON:
             return False
         if word.lower_ in FIRST_PERSON:
-            return not any(t.lower_ in cues for t in words)
+            return not any(_cue(t, cues) for t in words)
     return False
+
+
+# "I can add value to your team", "contribute to your organisation": the employer named as any note names it
+GENERIC_EMPLOYER = frozenset({"team", "company", "organisation", "organization", "firm", "business", "bank",
+                              "department", "group", "school", "practice", "agency", "office", "unit"})
+OPEN_ENDINGS = frozenset({"and", "or", "in", "as", "with", "from", "for", "to", "at", "by", "over", "going", "ahead",
+                          "today", "too"})
+
+
+def _cue(token: Token, cues: frozenset[str]) -> bool:
+    """A word that turns a clause to the reader or the meeting; "your team" at the end of a phrase ("add value
+    to your team") does not, "your team's rota" or "your team plans" does."""
+    if token.lower_ not in cues:
+        return False
+    if token.lower_ != "your":
+        return True
+    doc = token.doc
+    if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ not in GENERIC_EMPLOYER:
+        return True
+    after = doc[token.i + 2] if token.i + 2 < len(doc) else None
+    return not (after is None or after.is_space or (after.is_punct and after.text not in ("'s", "’s"))
+                or after.lower_ in OPEN_ENDINGS)
 
 
 def conversation_tokens(doc: Doc, cues: frozenset[str]) -> set[int]:
@@ -212,7 +234,7 @@ def conversation_tokens(doc: Doc, cues: frozenset[str]) -> set[int]:
             # hostels": a list that carries on the clause before, not "and the recipe cards are a mess",
             # "and it gives me ideas" or "- the figure on visits surprised me", which say something of their own
             listed = after_dash or (len(words) > 1 and words[0].lower_ == "and" and words[1].lower_ in ARTICLES)
-            carries_on = (writer and listed and not any(t.lower_ in cues or t.lower_ in FIRST_PERSON
+            carries_on = (writer and listed and not any(_cue(t, cues) or t.lower_ in FIRST_PERSON
                                                         or t.norm_ in VERB_MARKS for t in words))
             writer = carries_on or about_the_writer(words, cues)
             if not writer:

@@ -339,7 +339,8 @@ VISITED_PLACES = [
 ]
 # more places a note names the company it wants: "I could grow quickly at Summit Logistics"
 WANTED_PLACES = [
-    re.compile(rf"\b(?:grow|work|working|thrive|start|starting|career|future|build|building)\s+(?:\w+\s+)?at\s+{COMPANY_NAME}"),
+    re.compile(rf"\b(?:grow|work|working|thrive|start|starting|career|future|build|building|lead|run|"
+               rf"manage)\s+(?:\w+\s+)?at\s+{COMPANY_NAME}"),
     # "I'd love to bring that experience to the Greenway Foundation"
     re.compile(rf"\bbring\s+(?:my|that|this|these|the\s+same|all\s+of\s+that)\s+(?:[\w'’-]+\s+){{0,3}}"
                rf"(?:experience|skills|expertise|energy|background|knowledge|passion|approach)\s+to\s+(?:the\s+)?{COMPANY_NAME}"),
@@ -411,6 +412,7 @@ def _company_places(note: Note, text: str, start: int, end: int, places: list | 
     for pattern in places if places is not None else COMPANY_PLACES[:2] + WANTED_PLACES:
         for m in pattern.finditer(text, start, end):
             name = re.split(r"[.!?]\s", m.group(1))[0].strip(" .")  # "Redline Freight. It was ...": the name ends
+            name = re.split(r"['’]s\s+(?=[A-Z])", name)[0]  # "Kestrel's Leeds office": Kestrel (not "St Mary's")
             words = [fold(w) for w in NAME_WORD.findall(name)]
             if not words or words[0] in NOT_A_COMPANY or words[0].rstrip(".") in TITLES or set(words) <= people:
                 continue  # not "Dr" from "the associate role at Dr. Patel's practice"
