@@ -320,7 +320,6 @@ KNOWN_FAILURES = {
     ('t-050.txt', 'personalization', 'miss'),
     ('t-053.txt', 'personalization', 'miss'),
     ('t-056.txt', 'arrogance', 'false alarm'),
-    ('t-060.txt', 'gifts', 'miss'),
     ('t-062.txt', 'timing', 'miss'),
     ('t-063.txt', 'specificity', 'miss'),
     # 2026-12-u and -v, as left after tuning on their first runs (n-019: the price of reading a dash as a clause break)
@@ -334,6 +333,17 @@ KNOWN_FAILURES = {
     ('w-002.txt', 'money', 'false alarm'),
     ('x-025.txt', 'specificity', 'miss'),
     ('x-039.txt', 'specificity', 'miss'),
+    # 2026-12-y and -z, as left after tuning on their first runs
+    ('y-003.txt', 'arrogance', 'false alarm'),
+    ('y-005.txt', 'specificity', 'miss'),
+    ('y-014.txt', 'specificity', 'false alarm'),
+    ('y-052.txt', 'social_media', 'false alarm'),
+    ('y-054.txt', 'interest', 'miss'),
+    ('z-007.txt', 'money', 'false alarm'),
+    ('z-020.txt', 'specificity', 'miss'),
+    ('z-030.txt', 'social_media', 'false alarm'),
+    ('z-040.txt', 'desperation', 'false alarm'),
+    ('z-055.txt', 'personalization', 'miss'),
 }
 
 

@@ -33,6 +33,10 @@ QUOTES = {
     "gmail forward": f"---------- Forwarded message ---------\nFrom: Dana Reyes <dana@atlas.example>\n"
                      f"Date: Fri, 14 Nov 2025\nSubject: Next steps\n\n{BAD_QUOTE}",
     "apple forward": f"Begin forwarded message:\n\nFrom: Dana Reyes\nSubject: Next steps\n\n{BAD_QUOTE}",
+    # the same clients in other languages: the sender's name after the verb in Dutch and German
+    "gmail, dutch": f"Op vr 14 nov 2025 om 10:02 schreef Dana Reyes <dana@atlas.example>:\n> {BAD_QUOTE}>\n> Dana\n",
+    "gmail, german": f"Am Fr., 14. Nov. 2025 um 10:02 Uhr schrieb Dana Reyes <dana@atlas.example>:\n\n{BAD_QUOTE}",
+    "apple mail, french": f"Le 14 nov. 2025 à 10:02, Dana Reyes <dana@atlas.example> a écrit :\n\n{BAD_QUOTE}",
 }
 
 

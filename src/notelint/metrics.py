@@ -227,9 +227,15 @@ def conversation_tokens(doc: Doc, cues: frozenset[str]) -> set[int]:
     Such a clause could be sent to any employer; see about_the_writer.
     """
     allowed: set[int] = set()
+    listing = False  # the sentence before was the writer's and ended with ":", as "I am responsible for:" does
     for sent in doc.sents:
         writer = False
-        for words, after_dash in clauses(sent):
+        parts = clauses(sent)
+        last = next((t for t in reversed(sent) if not t.is_space), None)
+        if listing and not any(_cue(t, cues) for words, _ in parts for t in words):
+            listing = last is not None and last.text == ":"
+            continue  # "- Capital planning for a $40M budget - Launching four platforms": the writer's own list
+        for words, after_dash in parts:
             # "..., permission slips and the inevitable lost passport" or "forty trips - coaches, ferries and
             # hostels": a list that carries on the clause before, not "and the recipe cards are a mess",
             # "and it gives me ideas" or "- the figure on visits surprised me", which say something of their own
@@ -239,6 +245,7 @@ def conversation_tokens(doc: Doc, cues: frozenset[str]) -> set[int]:
             writer = carries_on or about_the_writer(words, cues)
             if not writer:
                 allowed.update(t.i for t in words)
+        listing = writer and last is not None and last.text == ":"
     return allowed
 
 

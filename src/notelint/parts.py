@@ -17,10 +17,16 @@ LINE = re.compile(r"[^\n]*")
 # "To:", "From:" ... at the top of a pasted email: not prose. "Subject:" is kept: the reader sees it.
 HEADER = re.compile(r"(?i)^[ \t]*(to|from|cc|bcc|date|sent|reply-to|subject|re)[ \t]*:")
 # Where an earlier message starts under a reply or a forward; it and everything after it is quoted.
+# a reply's attribution line in the languages mail programs write it in: "On ... wrote:", "Op ... schreef:",
+# "Am ... schrieb:", "Le ... a écrit :", "El ... escribió:"
+REPLY_OPENS = r"(?:on|op|am|le|el|il|em|den|på|pe)"
+WROTE = r"(?:wrote|schreef|schrieb|a\s+[ée]crit|escribi[óo]|scrisse|escreveu|skrev|kirjoitti|napisa[łl])"
+# Dutch and German name the sender after the verb: "... schreef Anneke Visser <a.visser@...>:"
+WRITER_AFTER = r"(?:[ \t]+(?-i:[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}))?(?:[ \t]*<[^>\n]*>)?"
 QUOTE_STARTS = re.compile(
-    r"(?im)^[ \t]*(?:"
-    r"on\b[^\n]{0,200}\bwrote:[ \t]*$"                        # Gmail, Apple Mail: "On Fri, 14 Nov 2025 ... wrote:"
-    r"|on\b[^\n]{0,200}\n[^\n]{0,200}\bwrote:[ \t]*$"         # ... wrapped over two lines
+    rf"(?im)^[ \t]*(?:"
+    rf"{REPLY_OPENS}\b[^\n]{{0,200}}\b{WROTE}{WRITER_AFTER}[ \t]*:[ \t]*$"  # Gmail, Apple Mail: "On Fri, 14 Nov 2025 ... wrote:"
+    rf"|{REPLY_OPENS}\b[^\n]{{0,200}}\n[^\n]{{0,200}}\b{WROTE}{WRITER_AFTER}[ \t]*:[ \t]*$"  # ... wrapped over two lines
     r"|-{2,}[ \t]*original message[ \t]*-{2,}[ \t]*$"          # Outlook
     r"|-{2,}[ \t]*forwarded message[ \t]*-{2,}[ \t]*$"         # Gmail forward
     r"|begin forwarded message:[ \t]*$"                        # Apple Mail forward

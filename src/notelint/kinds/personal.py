@@ -30,7 +30,7 @@ from pydantic import Field
 from .. import guards, spelling
 from ..model import Span
 from ..note import Hit, Note
-from ..parts import GREETING_WORDS
+from ..parts import GREETING_WORDS, REPLY_OPENS, WROTE
 from ..schema import Guards, RuleBase
 from ..situation import TITLES, Person, parse_person
 from ..wording import fill
@@ -166,8 +166,9 @@ REPLY_SUBJECT = re.compile(r"(?i)[ \t]*(?:subject:[ \t]*)?re:")  # matched at th
 SUBJECT_PERSON = re.compile(rf"\bwith[ \t]+(?P<with>{PERSON})|(?P<titled>{TITLED})")
 # one address after the name, then the end: no two runs of blanks side by side, which backtrack on a long run
 QUOTED_SENDER = re.compile(
-    rf"(?m)^[ \t>]*(?:(?i:on)\b[^\n]{{0,120}}?(?:,|[0-9]|\b[AaPp]\.?[Mm]\.?)[ \t]+(?P<reply>{PERSON})"
-    rf"[ \t]*(?:<[^>\n]*>[ \t]*)?(?i:wrote):"
+    rf"(?m)^[ \t>]*(?:(?i:{REPLY_OPENS})\b[^\n]{{0,120}}?(?:,|[0-9]|\b[AaPp]\.?[Mm]\.?)[ \t]+(?P<reply>{PERSON})"
+    rf"[ \t]*(?:<[^>\n]*>[ \t]*)?(?i:{WROTE})[ \t]*:"
+    rf"|(?i:{REPLY_OPENS})\b[^\n]{{0,120}}?\b(?i:{WROTE})[ \t]+(?P<after>{PERSON})[ \t]*(?:<[^>\n]*>[ \t]*)?:"
     rf"|(?i:from):[ \t]*(?P<sender>{PERSON})[ \t]*(?:<[^>\n]*>[ \t]*)?$)")
 FORWARDED = re.compile(r"(?i)forwarded message|begin forwarded")
 NOT_PEOPLE = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
@@ -204,7 +205,7 @@ def _read_readers(note: Note) -> tuple[Person, ...]:
     thread = quoted_thread(note)
     m = QUOTED_SENDER.search(thread)
     if m and not FORWARDED.search(thread, 0, m.start()):
-        sender = re.sub(r"^[AaPp]\.?[Mm]\.?[ \t]+", "", m.group("reply") or m.group("sender"))  # "... 9:02 AM Siobhan"
+        sender = re.sub(r"^[AaPp]\.?[Mm]\.?[ \t]+", "", m.group("reply") or m.group("after") or m.group("sender"))  # "... 9:02 AM Siobhan"
         # the title the sender signs with: "From: Niamh Whelan" above a message signed "Dr Niamh Whelan"
         message = thread[m.end():]
         later = FORWARDED.search(message) or QUOTED_SENDER.search(message)
@@ -334,7 +335,7 @@ ELSEWHERE = re.compile(r"(?i)\b(?:accept\w*|took|taken|offer\w*|another|other|el
 VISITED_PLACES = [
     re.compile(rf"\b(?:interview|interviews|interviewing|meeting|meet|met|tour|visit|visiting|time|day|afternoon|morning|"
                rf"conversation|chat|me|us)\s+at\s+{COMPANY_NAME}"),
-    re.compile(rf"\b(?:showing|show|showed|shown)\s+me\s+(?:round|around)\s+{COMPANY_NAME}"),
+    re.compile(rf"\b(?:showing|show|showed|shown)\s+me\s+(?:round|around)\s+(?:the\s+)?{COMPANY_NAME}"),
     re.compile(rf"\b(?:tour|visit)\s+(?:of|to|round|around)\s+(?:the\s+)?{COMPANY_NAME}"),  # "the tour of the Prairie Hearth plant"
 ]
 # more places a note names the company it wants: "I could grow quickly at Summit Logistics"
