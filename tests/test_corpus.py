@@ -342,8 +342,6 @@ KNOWN_FAILURES = {
     ('z-007.txt', 'money', 'false alarm'),
     ('z-020.txt', 'specificity', 'miss'),
     ('z-030.txt', 'social_media', 'false alarm'),
-    ('z-040.txt', 'desperation', 'false alarm'),
-    ('z-055.txt', 'personalization', 'miss'),
 }
 
 

@@ -337,6 +337,8 @@ VISITED_PLACES = [
                rf"conversation|chat|me|us)\s+at\s+{COMPANY_NAME}"),
     re.compile(rf"\b(?:showing|show|showed|shown)\s+me\s+(?:round|around)\s+(?:the\s+)?{COMPANY_NAME}"),
     re.compile(rf"\b(?:tour|visit)\s+(?:of|to|round|around)\s+(?:the\s+)?{COMPANY_NAME}"),  # "the tour of the Prairie Hearth plant"
+    # "talking me through the warehouse system rollout at Calder Foods"
+    re.compile(rf"\b(?:talking|walking|taking|talked|walked|took)\s+(?:me|us)\s+through\b[^.!?\n]{{0,80}}?\bat\s+{COMPANY_NAME}"),
 ]
 # more places a note names the company it wants: "I could grow quickly at Summit Logistics"
 WANTED_PLACES = [
