@@ -153,7 +153,6 @@ KNOWN_FAILURES = {
     # after training on sentences from the 2026-12 batches and real sets
     ('b-022-vet-front-desk-begging.txt', 'deference', 'false alarm'),
     ('b-040-hearing-from-you-only.txt', 'interest', 'miss'),
-    ('c-045-cto-insurer-hundred-days.txt', 'money', 'false alarm'),
     ('f-040-plant-manager-90-day-plan.txt', 'desperation', 'false alarm'),
     ('g-024-merchant-sales-friday-deadline.txt', 'desperation', 'false alarm'),
     ('q-052-geotech-offer-relocation.txt', 'interest', 'false alarm'),
@@ -330,7 +329,6 @@ KNOWN_FAILURES = {
     ('v-064.txt', 'specificity', 'miss'),
     # 2026-12-w and -x, as left after tuning on their first runs (o-063: 'join your team as a dental nurse' no longer counts the job title as a detail)
     ('o-063.txt', 'specificity', 'false alarm'),
-    ('w-002.txt', 'money', 'false alarm'),
     ('x-025.txt', 'specificity', 'miss'),
     ('x-039.txt', 'specificity', 'miss'),
     # 2026-12-y and -z, as left after tuning on their first runs
@@ -339,7 +337,6 @@ KNOWN_FAILURES = {
     ('y-014.txt', 'specificity', 'false alarm'),
     ('y-052.txt', 'social_media', 'false alarm'),
     ('y-054.txt', 'interest', 'miss'),
-    ('z-007.txt', 'money', 'false alarm'),
     ('z-020.txt', 'specificity', 'miss'),
     ('z-030.txt', 'social_media', 'false alarm'),
 }

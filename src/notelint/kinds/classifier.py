@@ -8,6 +8,8 @@ the job). Sentences inside quotation marks are the reader's or someone else's wo
 """
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 from typing import ClassVar, Iterator, Literal
 
@@ -32,6 +34,9 @@ class ClassifierRule(RuleBase, Reading):
 
     kind: Literal["classifier"]
     absent: bool = False
+    # a sentence is reported only when it also holds one of these words (or an amount of money, "$240k"):
+    # "I would also want to sit in on the therapeutics committee" reads like a demand but names no term
+    needs_words: list[str] = []
     guards: Guards = Guards(negation=False, quotation=True)
     PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset({"match", "score"})
     _folder: Path | None = PrivateAttr(None)  # the rule file's folder, set when the pack is loaded
@@ -73,8 +78,20 @@ def find(rule: ClassifierRule, note: Note) -> Iterator[Hit]:
         if not found and note.lines:
             yield Hit(note.lines[0], fill(rule.message, match="", score=""))
         return
+    needed = frozenset(w.lower() for w in rule.needs_words)
     for span, score in found:
-        yield Hit(span, fill(rule.message, match=" ".join(note.words(span).split()), score=f"{score:.2f}"))
+        words = note.words(span)
+        if needed and not _holds(words, needed):
+            continue
+        yield Hit(span, fill(rule.message, match=" ".join(words.split()), score=f"{score:.2f}"))
+
+
+AMOUNT = re.compile(r"[£$€₦₹¥]\s?\d|\b\d[\d,.]*\s?[kK]\b|\b\d+\s?/\s?(?:hr|hour|h)\b")  # "$240k", "90k", "22/hr"
+
+
+def _holds(text: str, needed: frozenset[str]) -> bool:
+    """True when the text has one of the needed words, or an amount of money."""
+    return bool(AMOUNT.search(text)) or any(w in needed for w in re.findall(r"[\w'’-]+", text.lower()))
 
 
 Rule = ClassifierRule  # what the kind registry reads
