@@ -77,7 +77,6 @@ KNOWN_FAILURES = {
     ('k-028-soc-lead-deadline-ring.txt', 'deference', 'false alarm'),
     ('k-028-soc-lead-deadline-ring.txt', 'interest', 'false alarm'),
     ('k-029-promotoras-hola.txt', 'spelling', 'false alarm'),
-    ('k-033-data-eng-recruiter-connect.txt', 'social_media', 'false alarm'),
     ('k-037-bookkeeper-card-starbucks.txt', 'deference', 'miss'),
     ('k-041-lxd-linkedin-wall.txt', 'spelling', 'false alarm'),
     ('k-052-qa-playwright-no-greeting.txt', 'spelling', 'miss'),
@@ -114,7 +113,6 @@ KNOWN_FAILURES = {
     ('p-018-data-scientist-linkedin-cv.txt', 'specificity', 'miss'),
     ('p-023-icu-staff-nurse-followup.txt', 'spelling', 'false alarm'),
     ('p-026-cork-agency-linkedin.txt', 'social_media', 'miss'),
-    ('p-027-l-and-d-recruiter-linkedin.txt', 'social_media', 'false alarm'),
     ('p-041-marquee-events-manager.txt', 'timing', 'miss'),
     ('p-054-hospice-fundraising-reply.txt', 'personalization', 'miss'),
     ('p-060-substation-pm-linkedin.txt', 'timing', 'miss'),
@@ -148,7 +146,6 @@ KNOWN_FAILURES = {
     ('g-026-linkedin-connect-content-writer.txt', 'social_media', 'miss'),
     ('g-047-energy-advisor-other-company.txt', 'personalization', 'miss'),
     ('g-048-archive-two-lines.txt', 'specificity', 'false alarm'),
-    ('g-062-recruiter-linkedin-payments.txt', 'social_media', 'false alarm'),
     ('g-063-tema-port-decision-friday.txt', 'gratitude', 'miss'),
     # after training on sentences from the 2026-12 batches and real sets
     ('b-022-vet-front-desk-begging.txt', 'deference', 'false alarm'),
@@ -169,7 +166,6 @@ KNOWN_FAILURES = {
     ('h-053.txt', 'money', 'miss'),
     ('h-059.txt', 'desperation', 'miss'),
     # 2026-12-i and real-2026-12-g, as left after tuning on their first runs
-    ('i-004.txt', 'social_media', 'false alarm'),
     ('i-022.txt', 'greeting_signoff', 'miss'),
     ('i-062.txt', 'spelling', 'false alarm'),
     # 2026-12-j: its first run's mistakes, kept as measured
@@ -335,7 +331,6 @@ KNOWN_FAILURES = {
     ('y-003.txt', 'arrogance', 'false alarm'),
     ('y-005.txt', 'specificity', 'miss'),
     ('y-014.txt', 'specificity', 'false alarm'),
-    ('y-052.txt', 'social_media', 'false alarm'),
     ('y-054.txt', 'interest', 'miss'),
     ('z-020.txt', 'specificity', 'miss'),
     ('z-030.txt', 'social_media', 'false alarm'),
