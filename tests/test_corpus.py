@@ -346,6 +346,16 @@ KNOWN_FAILURES = {
     ('ab-043.txt', 'negativity', 'miss'),
     ('ab-056.txt', 'specificity', 'miss'),
     ('ab-063.txt', 'personalization', 'miss'),
+    # 2026-12-ac and -ad, as left after tuning on their first runs
+    ('ac-007.txt', 'timing', 'miss'),
+    ('ac-037.txt', 'pushy_follow_up', 'false alarm'),
+    ('ac-044.txt', 'interest', 'false alarm'),
+    ('ad-034.txt', 'interest', 'false alarm'),
+    ('ad-038.txt', 'negativity', 'miss'),
+    ('ad-044.txt', 'greeting_signoff', 'miss'),
+    ('ad-047.txt', 'interest', 'false alarm'),
+    ('ad-049.txt', 'specificity', 'miss'),
+    ('ad-061.txt', 'timing', 'miss'),
 }
 
 
