@@ -183,8 +183,6 @@ def check(
     ] = None,
 ) -> None:
     """Check drafts and print findings and a score for each."""
-    import os
-
     from .run import check as run_check
 
     raise typer.Exit(run_check(
