@@ -9,7 +9,7 @@ the job). Sentences inside quotation marks are the reader's or someone else's wo
 from __future__ import annotations
 
 import re
-
+from functools import cached_property
 from pathlib import Path
 from typing import ClassVar, Iterator, Literal
 
@@ -43,6 +43,10 @@ class ClassifierRule(RuleBase, Reading):
 
     def model_folder(self) -> str:
         return model_folder(self._folder, self.model)
+
+    @cached_property
+    def needed(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.needs_words)
 
 
 def model_folder(rule_folder: Path | None, model: str) -> str:
@@ -78,10 +82,9 @@ def find(rule: ClassifierRule, note: Note) -> Iterator[Hit]:
         if not found and note.lines:
             yield Hit(note.lines[0], fill(rule.message, match="", score=""))
         return
-    needed = frozenset(w.lower() for w in rule.needs_words)
     for span, score in found:
         words = note.words(span)
-        if needed and not _holds(words, needed):
+        if rule.needed and not _holds(words, rule.needed):
             continue
         yield Hit(span, fill(rule.message, match=" ".join(words.split()), score=f"{score:.2f}"))
 

@@ -28,6 +28,7 @@ from typing import ClassVar, Iterator, Literal
 from pydantic import Field
 
 from .. import guards, spelling
+from ..metrics import CALENDAR_NAMES
 from ..model import Span
 from ..note import Hit, Note
 from ..parts import GREETING_WORDS, REPLY_OPENS, WROTE
@@ -171,9 +172,7 @@ QUOTED_SENDER = re.compile(
     rf"|(?i:{REPLY_OPENS})\b[^\n]{{0,120}}?\b(?i:{WROTE})[ \t]+(?P<after>{PERSON})[ \t]*(?:<[^>\n]*>[ \t]*)?:"
     rf"|(?i:from):[ \t]*(?P<sender>{PERSON})[ \t]*(?:<[^>\n]*>[ \t]*)?$)")
 FORWARDED = re.compile(r"(?i)forwarded message|begin forwarded")
-NOT_PEOPLE = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-                        "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                        "november", "december", "re", "fw", "fwd"})
+NOT_PEOPLE = CALENDAR_NAMES | {"re", "fw", "fwd"}  # "Re: Thursday with ...": a day, a month or a reply marker
 QUOTED_SIGNATURE_LINES = 6  # the title the sender signs with is in the last lines of their message
 
 
