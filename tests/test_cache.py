@@ -63,7 +63,7 @@ def test_a_corrupt_or_foreign_entry_is_ignored_and_replaced(tmp_path):
     draft.write_text(NOTE)
     cache = tmp_path / "cache"
     expected = notelint("check", "--format", "json", str(draft), cache=cache).stdout
-    [entry] = (cache / "v1").glob("*/*.json")
+    [entry] = (cache / "v1").glob("??/*.json")  # a report (v1/rules/ holds the rules bundle)
     for damage in ("{not json", json.dumps({"key": "someone else's", "report": {}}), "[]", ""):
         entry.write_text(damage)
         assert notelint("check", "--format", "json", str(draft), cache=cache).stdout == expected
@@ -89,8 +89,10 @@ def test_two_runs_at_once_share_the_cache_without_damage(tmp_path):
     outputs = [run.communicate()[0] for run in runs]
     uncached = notelint("check", "--format", "json", "--no-cache", str(drafts), cache=cache).stdout
     assert outputs == [uncached, uncached]
-    entries = list((cache / "v1").glob("*/*.json"))
+    entries = list((cache / "v1").glob("??/*.json"))  # the reports
     assert len(entries) == 12 and all(json.loads(e.read_text())["key"] == e.stem for e in entries)
+    [bundle] = (cache / "v1" / "rules").glob("*.json")  # both runs wrote the rules bundle: one whole file
+    assert json.loads(bundle.read_text())["key"] == bundle.stem
     assert not list((cache / "v1").glob("*/*.tmp"))
 
 
@@ -224,3 +226,62 @@ def test_a_project_config_is_validated_once_and_again_when_it_changes(tmp_path):
     (project / ".notelint.toml").write_text('ignroe = ["NL1302"]\n')
     broken = console("check", str(draft), cache=cache)
     assert broken.returncode == 2 and "ignroe" in broken.stderr and "Traceback" not in broken.stderr
+
+
+def test_a_new_draft_reads_the_rules_bundle_and_an_edited_rule_is_read_afresh(tmp_path):
+    """Rule files parsed once are kept in the cache folder (bundle.py): a draft not in the report cache
+    does not parse the YAML again, and an edited rule file is a new bundle, so the change is seen."""
+    pack = tmp_path / "pack"
+    shutil.copytree(ROOT / "examples" / "house-rules", pack)
+    cache = tmp_path / "cache"
+    drafts = []
+    for n in range(3):
+        drafts.append(tmp_path / f"note-{n}.txt")
+        drafts[-1].write_text(NOTE.replace("triage board.", f"triage board {n}. What is the salary range?"))
+    yaml_read = "print('yaml' if 'yaml' in sys.modules else 'no yaml', file=sys.stderr)"
+
+    def run(draft: Path) -> tuple[list[str], str]:
+        result = notelint("check", "--format", "json", "--pack", str(pack), str(draft), cache=cache, code=yaml_read)
+        return [f["message"] for f in json.loads(result.stdout)["files"][0]["findings"]], result.stderr
+
+    first, parsed = run(drafts[0])
+    [bundle] = (cache / "v1" / "rules").glob("*.json")
+    second, read = run(drafts[1])
+    assert parsed == "yaml\n" and read == "no yaml\n"  # the second draft's rules came from the bundle
+    assert "'salary range': leave pay and benefits out of a thank-you note" in first
+    assert second == first
+    rule = pack / "NL5001-no-salary-talk.yaml"
+    rule.write_text(rule.read_text().replace("leave pay and benefits out", "keep pay out"))
+    third, _ = run(drafts[2])
+    assert "'salary range': keep pay out of a thank-you note" in third
+    assert len(list((cache / "v1" / "rules").glob("*.json"))) == 2 and bundle.exists()
+
+
+def test_a_damaged_rules_bundle_is_ignored_and_written_again(tmp_path):
+    draft = tmp_path / "note.txt"
+    draft.write_text(NOTE)
+    cache = tmp_path / "cache"
+    expected = notelint("check", "--format", "json", str(draft), cache=cache).stdout
+    [bundle] = (cache / "v1" / "rules").glob("*.json")
+    key = json.loads(bundle.read_text())["key"]
+    for damage in ("{not json", json.dumps({"key": "someone else's", "files": {}}), "[]", "",
+                   json.dumps({"key": key, "files": ["not", "a", "mapping"]})):
+        bundle.write_text(damage)
+        shutil.rmtree(next(p for p in (cache / "v1").iterdir() if len(p.name) == 2))  # the report: lint again
+        assert notelint("check", "--format", "json", str(draft), cache=cache).stdout == expected
+        assert json.loads(bundle.read_text())["key"] == bundle.stem
+
+
+def test_a_rule_pack_with_a_mistake_is_never_bundled(tmp_path):
+    pack = tmp_path / "pack"
+    shutil.copytree(ROOT / "examples" / "house-rules", pack)
+    rule = pack / "NL5001-no-salary-talk.yaml"
+    rule.write_text(rule.read_text().replace("severity: warning", "severity: loud"))
+    draft = tmp_path / "note.txt"
+    draft.write_text(NOTE)
+    cache = tmp_path / "cache"
+    for _ in range(2):  # the second run finds no bundle either, and says the same
+        result = notelint("check", "--pack", str(pack), str(draft), cache=cache)
+        assert result.returncode == 2 and "NL5001-no-salary-talk.yaml" in result.stderr and "loud" in result.stderr
+        assert "Traceback" not in result.stderr
+        assert not list(cache.glob("v1/rules/*.json"))

@@ -24,7 +24,7 @@ from .model import Deduction, FileReport, Finding, Inference, Position, Score, S
 
 FORMAT = 1
 DEFAULT_DIR = ".notelint_cache"
-README = "Created by notelint: a cache of reports for unchanged drafts. Safe to delete.\n"
+README = "Created by notelint: a cache of reports for unchanged drafts and of parsed rule files. Safe to delete.\n"
 
 
 @lru_cache(maxsize=1)

@@ -168,11 +168,11 @@ def check(
         int, typer.Option("--jobs", "-j", metavar="N", help="Processes for big batches (0: one per core); same output.")
     ] = 0,
     no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Lint every draft afresh; don't read or write the report cache.")
+        bool, typer.Option("--no-cache", help="Lint every draft afresh; don't read or write the report cache or the rules bundle.")
     ] = False,
     cache_dir: Annotated[
         Optional[Path],
-        typer.Option("--cache-dir", metavar="DIR", help="Where to keep reports of unchanged drafts (default: ./.notelint_cache)."),
+        typer.Option("--cache-dir", metavar="DIR", help="Where to keep reports of unchanged drafts and the parsed rules (default: ./.notelint_cache)."),
     ] = None,
     max_size: Annotated[
         str, typer.Option("--max-size", metavar="SIZE", help="Refuse a draft longer than this: 1000000, 500KB, 2MB.")

@@ -12,7 +12,6 @@ from typing import Iterable
 
 from pydantic import Field, ValidationError, field_validator
 
-from . import yaml12
 from .locations import builtin_rules_dir
 from .model import Category, rule_number
 from .schema import CATEGORY_NAME, TRAINED_ATTRS, RuleCore, Strict, describe_errors
@@ -101,7 +100,14 @@ def _problems(path: Path, exc: ValidationError, root: type | None = None) -> lis
 MAX_FILE_BYTES = 1_000_000  # the largest built-in rule file is about 12 kB
 
 
-def _read_yaml(path: Path) -> dict:
+def _read_yaml(path: Path, parsed: dict[str, object] | None = None) -> dict:
+    """The mapping in a rule file or pack.yaml. `parsed`: files already parsed, by path (a rules bundle,
+    bundle.py); a file found there is not parsed again, and one parsed here is added to it."""
+    known = parsed.get(str(path)) if parsed is not None else None
+    if isinstance(known, dict):
+        return known
+    from . import yaml12  # PyYAML: not imported when every file comes from the bundle
+
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise RulePackError([f"{path}: {path.stat().st_size:,} bytes; a rule file may be at most {MAX_FILE_BYTES:,}"])
@@ -114,38 +120,53 @@ def _read_yaml(path: Path) -> dict:
         raise RulePackError([f"{path}: {where}not valid YAML: {getattr(exc, 'problem', exc)}"]) from None
     if not isinstance(data, dict):
         raise RulePackError([f"{path}: must be a mapping of keys to values"])
+    if parsed is not None and (copy := _json_copy(data)) is not None:
+        parsed[str(path)] = copy  # a copy, so that validating `data` cannot change what the bundle keeps
     return data
 
 
-def _load_file(path: Path) -> RuleCore:
+def _json_copy(data: dict) -> dict | None:
+    """`data` through JSON, or None when JSON would change it (a key that is not a string, NaN)."""
+    import json
+
+    try:
+        copy = json.loads(json.dumps(data))
+    except (TypeError, ValueError):
+        return None
+    return copy if copy == data else None
+
+
+def _load_file(path: Path, parsed: dict[str, object] | None = None) -> RuleCore:
     from .kinds import RULE_ADAPTER
 
-    data = _read_yaml(path)
+    data = _read_yaml(path, parsed)
     try:
         return RULE_ADAPTER.validate_python(data)
     except ValidationError as exc:
         raise RulePackError(_problems(path, exc)) from None
 
 
-def _load_categories(directory: Path) -> dict[str, Category]:
+def _load_categories(directory: Path, parsed: dict[str, object] | None = None) -> dict[str, Category]:
     path = directory / PACK_FILE
     if not path.is_file():
         return {}
     try:
-        pack = PackFile.model_validate(_read_yaml(path))
+        pack = PackFile.model_validate(_read_yaml(path, parsed))
     except ValidationError as exc:
         raise RulePackError(_problems(path, exc, PackFile)) from None
     return {name: Category(name, spec.title, " ".join(spec.description.split())) for name, spec in pack.categories.items()}
 
 
-def load_pack(dirs: Iterable[Path] | None = None) -> RuleSet:
-    """Load and validate every pack's categories and rule files; raise RulePackError listing all problems at once."""
+def load_pack(dirs: Iterable[Path] | None = None, parsed: dict[str, object] | None = None) -> RuleSet:
+    """Load and validate every pack's categories and rule files; raise RulePackError listing all problems at once.
+
+    `parsed`: the files' contents already parsed, by path, from a rules bundle; filled in as files are read."""
     from .wording import did_you_mean
 
     dirs = list(dirs) if dirs is not None else [builtin_rules_dir()]
     rules: list[RuleCore] = []
     builtin = builtin_rules_dir()
-    categories = _load_categories(builtin)  # a pack may use the built-in categories without loading their rules
+    categories = _load_categories(builtin, parsed)  # a pack may use the built-in categories without loading their rules
     declared_in = dict.fromkeys(categories, builtin / PACK_FILE)
     problems: list[str] = []
     seen: dict[str, Path] = {}
@@ -155,7 +176,7 @@ def load_pack(dirs: Iterable[Path] | None = None) -> RuleSet:
             files.extend(_rule_files(directory))
             if directory.resolve() == builtin.resolve():
                 continue
-            for name, category in _load_categories(directory).items():
+            for name, category in _load_categories(directory, parsed).items():
                 if name in categories:
                     problems.append(f"{directory / PACK_FILE}: category {name} is already declared in {declared_in[name]}")
                 categories[name], declared_in[name] = category, directory / PACK_FILE
@@ -163,7 +184,7 @@ def load_pack(dirs: Iterable[Path] | None = None) -> RuleSet:
             problems.extend(exc.problems)
     for path in files:
         try:
-            rule = _load_file(path)
+            rule = _load_file(path, parsed)
         except RulePackError as exc:
             problems.extend(exc.problems)
             continue

@@ -24,12 +24,18 @@ def exit_for_pack(error) -> None:  # noqa: ANN001 - a RulePackError, imported la
 
 
 
-def load_packs(rule_dirs: list[Path] | None):  # noqa: ANN202 - a packs.RuleSet
-    """The built-in pack and the user's packs, or one line per problem and exit 2."""
+def load_packs(rule_dirs: list[Path] | None, bundle_dir: Path | None = None):  # noqa: ANN202 - a packs.RuleSet
+    """The built-in pack and the user's packs, or one line per problem and exit 2. `bundle_dir`: the cache
+    folder, whose rules bundle (bundle.py) spares parsing the rule files again."""
     from .packs import RulePackError, builtin_rules_dir, load_pack
 
     try:
-        return load_pack([builtin_rules_dir(), *(rule_dirs or [])])
+        dirs = [builtin_rules_dir(), *(rule_dirs or [])]
+        if bundle_dir is None:
+            return load_pack(dirs)
+        from .bundle import load
+
+        return load(dirs, bundle_dir)
     except RulePackError as exc:
         exit_for_pack(exc)
 
@@ -41,6 +47,7 @@ def load_rules(
     extend_select: list[str] | None = None,
     severity: dict[str, str] | None = None,
     config=None,  # noqa: ANN001 - the config.Config these came from, in part, to name it in a mistake
+    bundle_dir: Path | None = None,
 ):  # noqa: ANN202
     """The rules that run, with severity overrides applied; an unknown selector is one line and exit 2,
     naming the config file when it is the config's."""
@@ -48,7 +55,7 @@ def load_rules(
     from .selection import choose, matches, unknown
     from .wording import did_you_mean
 
-    rules = load_packs(rule_dirs).rules
+    rules = load_packs(rule_dirs, bundle_dir).rules
     known = dict.fromkeys(n for r in rules for n in (r.code, r.name, getattr(r, "category", None)) if n)
 
     def refuse(choice: str, where: str = "") -> None:
@@ -220,7 +227,8 @@ def collect(paths, options, max_chars, settings_for, no_cache, cache_dir, model,
             reports[i] = cache.get(drafts[i]) if cache else None
         missing = [i for i in indices if reports[i] is None]
         if missing or not drafts or need_rules:  # rules are loaded (and checked) only when needed
-            rules = load_rules(*lint_args, config=settings.config)
+            rules = load_rules(*lint_args, config=settings.config,
+                               bundle_dir=None if no_cache else cache_directory(cache_dir))
             ran.update((r.code, r) for r in rules if r.REPORTS)
         if missing:
             for i, report in zip(missing, lint(rules, model, [drafts[i] for i in missing], jobs)):
