@@ -354,12 +354,9 @@ KNOWN_FAILURES = {
     ('ad-049.txt', 'specificity', 'miss'),
     ('ad-061.txt', 'timing', 'miss'),
     # 2026-12-ae and -af: first-run mistakes, not tuned on (no round after them)
-    ('ae-029.txt', 'personalization', 'miss'),
     ('ae-049.txt', 'specificity', 'false alarm'),
     ('ae-056.txt', 'specificity', 'false alarm'),
-    ('af-013.txt', 'personalization', 'miss'),
     ('af-020.txt', 'negativity', 'miss'),
-    ('af-028.txt', 'personalization', 'miss'),
     ('af-040.txt', 'interest', 'miss'),
     ('af-057.txt', 'negativity', 'miss'),
     ('af-058.txt', 'timing', 'miss'),

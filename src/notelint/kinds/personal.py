@@ -330,20 +330,35 @@ ELSEWHERE = re.compile(r"(?i)\b(?:accept\w*|took|taken|offer\w*|another|other|el
                        r"applied|applying|declin\w*|compet\w*)\b")
 
 
+# what the reader showed or spoke of, as the company's own: "the redesign of Lumen Health's patient portal",
+# "seeing Casefold's matter-intake tool in action": things a company has rather than a person ("Jeff's team",
+# "Dana's roadmap"); a one-word name that is a given name is dropped too (_company_places)
+POSSESSED_THING = re.compile(
+    rf"{COMPANY_NAME}['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}(?:portal|tools?|platform|apps?|products?|systems?|software|"
+    rf"website|plant|warehouse|factory|stores?|fleet|network|brand|catalogue|catalog|sites?|offices?|depots?|"
+    rf"customers|expansion|migration|checkout|rollout|launch)\b")
 # where a note says which company it was at: "meeting with me at Harrow & Lyle", "showing me round Brightwell Dental"
 VISITED_PLACES = [
     re.compile(rf"\b(?:interview|interviews|interviewing|meeting|meet|met|tour|visit|visiting|time|day|afternoon|morning|"
                rf"conversation|chat|me|us)\s+at\s+{COMPANY_NAME}"),
+    # "the chat yesterday at the Quandrix office": a word or two of when, and the company's own premises
+    re.compile(rf"\b(?:interview|meeting|tour|visit|time|conversation|chat)\s+(?:[a-z]+\s+){{1,2}}at\s+(?:the\s+)?"
+               rf"{COMPANY_NAME}\s+(?:office|offices|site|plant|HQ|headquarters|studio|store|clinic|depot|warehouse)\b"),
+    re.compile(rf"\b(?:interview|meeting|tour|visit|time|conversation|chat)\s+at\s+the\s+"
+               rf"{COMPANY_NAME}\s+(?:office|offices|site|plant|HQ|headquarters|studio|store|clinic|depot|warehouse)\b"),
     re.compile(rf"\b(?:showing|show|showed|shown)\s+me\s+(?:round|around)\s+(?:the\s+)?{COMPANY_NAME}"),
     re.compile(rf"\b(?:tour|visit)\s+(?:of|to|round|around)\s+(?:the\s+)?{COMPANY_NAME}"),  # "the tour of the Prairie Hearth plant"
     # "talking me through the warehouse system rollout at Calder Foods"
     re.compile(rf"\b(?:talking|walking|taking|talked|walked|took)\s+(?:me|us)\s+through\b[^.!?\n]{{0,80}}?\bat\s+{COMPANY_NAME}"),
+    POSSESSED_THING,
 ]
 # more places a note names the company it wants: "I could grow quickly at Summit Logistics"
 WANTED_PLACES = [
     re.compile(rf"\b(?:grow|work|working|thrive|start|starting|career|future|build|building|lead|run|"
                rf"manage)\s+(?:\w+\s+)?at\s+{COMPANY_NAME}"),
     # "I'd love to bring that experience to the Greenway Foundation"
+    # "the chance to build the WA territory for Tellurion", "to work for Brightwater"
+    re.compile(rf"\b(?:work|build|grow|sell|lead|run)\s+(?:[\w'’-]+\s+){{0,4}}?for\s+{COMPANY_NAME}"),
     re.compile(rf"\bbring\s+(?:my|that|this|these|the\s+same|all\s+of\s+that)\s+(?:[\w'’-]+\s+){{0,3}}"
                rf"(?:experience|skills|expertise|energy|background|knowledge|passion|approach)\s+to\s+(?:the\s+)?{COMPANY_NAME}"),
 ]
@@ -410,6 +425,8 @@ def _same_company(a: str, b: str) -> bool:
 def _company_places(note: Note, text: str, start: int, end: int, places: list | None = None) -> Iterator[tuple[int, str]]:
     """(offset, name) of each company the text speaks of joining, or working with, between start and end."""
     people = {fold(n) for p in note.situation.to for n in p.names()}
+    greeting = greeting_words(note)
+    greeted = people | ({fold(w) for _, w in greeting[1]} if greeting else set())
     # not "Jeff's team": a possessive may name a person
     for pattern in places if places is not None else COMPANY_PLACES[:2] + WANTED_PLACES:
         for m in pattern.finditer(text, start, end):
@@ -420,6 +437,8 @@ def _company_places(note: Note, text: str, start: int, end: int, places: list | 
                 continue  # not "Dr" from "the associate role at Dr. Patel's practice"
             if words[-1].rstrip(".") in PLACE_WORDS:
                 continue  # "the team at Fenwick Road": where the office is, not whose
+            if pattern is POSSESSED_THING and (set(words) <= greeted or len(words) == 1 and words[0] in spelling.lexicon().names):
+                continue  # "Dana's platform": a person's, as far as we can tell
             sentence_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start()), 0)
             if OWN_HISTORY.search(text[max(sentence_start, m.start(1) - OWN_HISTORY_REACH):m.start(1)]):
                 continue
