@@ -356,10 +356,7 @@ KNOWN_FAILURES = {
     # 2026-12-ae and -af: first-run mistakes, not tuned on (no round after them)
     ('ae-049.txt', 'specificity', 'false alarm'),
     ('ae-056.txt', 'specificity', 'false alarm'),
-    ('af-020.txt', 'negativity', 'miss'),
     ('af-040.txt', 'interest', 'miss'),
-    ('af-057.txt', 'negativity', 'miss'),
-    ('af-058.txt', 'timing', 'miss'),
 }
 
 
