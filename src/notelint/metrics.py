@@ -132,6 +132,16 @@ LEAD_INS = frozenset({"from", "since", "during", "in", "at", "prior", "earlier",
 SUBJECT_REACH = 16
 # "As we discussed, I have fifteen years in procurement": a reference to the talk that only introduces a recap
 RECAP_LEAD = frozenset({"discussed", "mentioned", "said", "noted", "explained", "know"})
+# "I am SO PUMPED about the Eastside stage plan", "I was struck by the way the desk is run": the writer's
+# feeling about something of the reader's turns the clause to the meeting
+STRUCK = frozenset({"excited", "pumped", "thrilled", "impressed", "intrigued", "fascinated", "struck", "inspired",
+                    "energized", "energised", "curious", "stoked", "amazed", "blown"})
+STRUCK_BY = frozenset({"about", "by", "with"})
+STRUCK_WHAT = frozenset({"the", "how", "what", "that"})
+# "excited about the role / the possibility of contributing": the job itself, as every note says it
+STRUCK_GENERIC = frozenset({"role", "position", "job", "opportunity", "opportunities", "possibility", "chance",
+                            "prospect", "team", "company", "organisation", "organization", "work", "offer", "idea",
+                            "conversation", "interview", "discussion", "meeting", "chat", "call", "post", "vacancy"})
 ARTICLES = frozenset({"the", "a", "an"})
 # words that make a run of words a clause, not a list item: "and the cards are a mess"
 VERB_MARKS = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "had", "'s", "'re", "will", "would",
@@ -191,6 +201,9 @@ def about_the_writer(words: list[Token], cues: frozenset[str]) -> bool:
         return not any(_cue(t, cues) for t in words)  # "This gave me a thorough grounding in IFRS"
     if not words or (words[0].lower_ not in FIRST_PERSON and words[0].lower_ not in LEAD_INS):
         return False  # "Avery asked that I submit it", "The plan you described": someone else is the subject
+    if any(a.lower_ in STRUCK and b.lower_ in STRUCK_BY and c.lower_ in STRUCK_WHAT and d.lower_ not in STRUCK_GENERIC
+           for a, b, c, d in zip(words, words[1:], words[2:], words[3:])):
+        return False
     for word in words[:SUBJECT_REACH]:
         if word.lower_ in OTHER_PERSON:
             return False
