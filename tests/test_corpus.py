@@ -41,7 +41,6 @@ KNOWN_FAILURES = {
     ('e-052-ceo-linkedin-day-one.txt', 'arrogance', 'miss'),
     ('e-063-museum-curator-long-card.txt', 'length', 'miss'),
     ('f-042-architecture-pastries-popin.txt', 'pushy_follow_up', 'miss'),
-    ('f-044-pharmacy-tech-no-greeting.txt', 'greeting_signoff', 'miss'),
     ('f-046-nicu-hey-kara.txt', 'spelling', 'false alarm'),
     ('f-052-devops-first-round-on-me.txt', 'gifts', 'miss'),
     ('f-054-apparel-instagram-follow.txt', 'social_media', 'miss'),
@@ -353,9 +352,25 @@ KNOWN_FAILURES = {
     ('ad-044.txt', 'greeting_signoff', 'miss'),
     ('ad-049.txt', 'specificity', 'miss'),
     ('ad-061.txt', 'timing', 'miss'),
-    # 2026-12-ae and -af: first-run mistakes, not tuned on (no round after them)
+    # 2026-12-ae and -af, as left after tuning on their first runs
     ('ae-049.txt', 'specificity', 'false alarm'),
     ('af-040.txt', 'interest', 'miss'),
+    # 2026-12-ag and -ah: first-run mistakes, as left after the tuning on them
+    ('ag-003.txt', 'specificity', 'false alarm'),
+    ('ag-019.txt', 'specificity', 'false alarm'),
+    ('ag-042.txt', 'desperation', 'false alarm'),
+    ('ag-045.txt', 'personalization', 'miss'),
+    ('ag-046.txt', 'personalization', 'miss'),
+    ('ag-048.txt', 'timing', 'miss'),
+    ('ag-059.txt', 'gifts', 'miss'),
+    ('ah-022.txt', 'specificity', 'false alarm'),
+    ('ah-030.txt', 'specificity', 'miss'),
+    ('ah-033.txt', 'specificity', 'miss'),
+    ('ah-040.txt', 'specificity', 'false alarm'),
+    ('ah-046.txt', 'timing', 'miss'),
+    ('ah-050.txt', 'interest', 'false alarm'),
+    ('ah-057.txt', 'personalization', 'miss'),
+    ('ah-059.txt', 'specificity', 'false alarm'),
 }
 
 
