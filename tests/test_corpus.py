@@ -359,8 +359,6 @@ KNOWN_FAILURES = {
     ('ag-003.txt', 'specificity', 'false alarm'),
     ('ag-019.txt', 'specificity', 'false alarm'),
     ('ag-042.txt', 'desperation', 'false alarm'),
-    ('ag-045.txt', 'personalization', 'miss'),
-    ('ag-046.txt', 'personalization', 'miss'),
     ('ag-048.txt', 'timing', 'miss'),
     ('ag-059.txt', 'gifts', 'miss'),
     ('ah-022.txt', 'specificity', 'false alarm'),
@@ -369,7 +367,6 @@ KNOWN_FAILURES = {
     ('ah-040.txt', 'specificity', 'false alarm'),
     ('ah-046.txt', 'timing', 'miss'),
     ('ah-050.txt', 'interest', 'false alarm'),
-    ('ah-057.txt', 'personalization', 'miss'),
     ('ah-059.txt', 'specificity', 'false alarm'),
 }
 

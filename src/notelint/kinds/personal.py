@@ -51,6 +51,7 @@ GROUP_WORDS = frozenset({
 # greetings that do for strangers only, even to a panel
 STRANGER = re.compile(r"(?i)\b(?:sir|madam|whom|concern|hiring\s+manager)\b")
 MIN_SHORT_FORM = 3  # "Ann" for Anneli, "Chris" for Christina: a short form of the given name
+MIN_INNER_SHORT_FORM = 4  # "Funmi" for Olufunmilayo, "Tina" for Christina: one from inside a long given name
 # the usual English short forms that are not the start of the name ("Tom" for Thomas)
 SHORT_FORMS = {
     "tom": "thomas", "bob": "robert", "rob": "robert", "bill": "william", "will": "william", "liz": "elizabeth",
@@ -144,7 +145,10 @@ def _matches_person(word: str, person: Person) -> bool:
     given = fold(person.given or "")
     if given and given in SHORT_FORMS.get(folded, "").split():
         return True
-    return len(folded) >= MIN_SHORT_FORM and bool(given) and given.startswith(folded)
+    if len(folded) >= MIN_SHORT_FORM and bool(given) and given.startswith(folded):
+        return True
+    # a short form from inside a long given name: "Funmi" for Olufunmilayo, "Tina" for Christina
+    return len(folded) >= MIN_INNER_SHORT_FORM and len(given) >= len(folded) + 3 and folded in given
 
 
 def _with_title(note: Note, span: Span) -> Span:
@@ -166,11 +170,17 @@ REPLY_SUBJECT = re.compile(r"(?i)[ \t]*(?:subject:[ \t]*)?re:")  # matched at th
 # in a "Re:" subject, a person after "with", or anyone with a title: "... with Katharine Mäkelä", "- Dr N. Okonkwo"
 SUBJECT_PERSON = re.compile(rf"\bwith[ \t]+(?P<with>{PERSON})|(?P<titled>{TITLED})")
 # one address after the name, then the end: no two runs of blanks side by side, which backtrack on a long run
+# the sender's job after their name on a "From:" line: "From: Dr. Olufunmilayo Adebayo, Clinical Lead
+# Physiotherapist" (a job word, so that "From: Smith, John" is not read as Smith)
+JOB_AFTER_NAME = (r"[^\n<,]{0,60}?\b(?i:lead|manager|director|head|officer|physiotherapist|nurse|engineer|recruiter|"
+                  r"partner|consultant|specialist|coordinator|co-ordinator|advis[eo]r|analyst|principal|professor|"
+                  r"president|ceo|cto|cfo|coo|vp|supervisor|chief|dean|editor|producer|chef|pharmacist|physician|"
+                  r"teacher|administrator|executive|talent|recruitment|acquisition|hr|people)\b[^\n<]{0,40}?")
 QUOTED_SENDER = re.compile(
     rf"(?m)^[ \t>]*(?:(?i:{REPLY_OPENS})\b[^\n]{{0,120}}?(?:,|[0-9]|\b[AaPp]\.?[Mm]\.?)[ \t]+(?P<reply>{PERSON})"
     rf"[ \t]*(?:<[^>\n]*>[ \t]*)?(?i:{WROTE})[ \t]*:"
     rf"|(?i:{REPLY_OPENS})\b[^\n]{{0,120}}?\b(?i:{WROTE})[ \t]+(?P<after>{PERSON})[ \t]*(?:<[^>\n]*>[ \t]*)?:"
-    rf"|(?i:from):[ \t]*(?P<sender>{PERSON})[ \t]*(?:<[^>\n]*>[ \t]*)?$)")
+    rf"|(?i:from):[ \t]*(?P<sender>{PERSON})(?:,[ \t]*{JOB_AFTER_NAME})?[ \t]*(?:<[^>\n]*>[ \t]*)?$)")
 FORWARDED = re.compile(r"(?i)forwarded message|begin forwarded")
 NOT_PEOPLE = CALENDAR_NAMES | {"re", "fw", "fwd"}  # "Re: Thursday with ...": a day, a month or a reply marker
 QUOTED_SIGNATURE_LINES = 6  # the title the sender signs with is in the last lines of their message
@@ -211,7 +221,7 @@ def _read_readers(note: Note) -> tuple[Person, ...]:
         lines = message[: later.start() if later else len(message)].strip().splitlines()[-QUOTED_SIGNATURE_LINES:]
         family = re.escape(sender.split()[-1])
         signed = re.search(rf"\b((?:{TITLE_WORDS})\.?[ \t]+(?:[\w'’.-]+[ \t]+){{0,2}}{family})\b", "\n".join(lines))
-        found.append(signed.group(1) if signed else sender)
+        found.append(_titled(sender, signed.group(1)) if signed else sender)
     writer = {fold(w) for w in note.words(parts.signature).split()} if parts.signature else set()
     people = []
     for written in found:
@@ -223,6 +233,15 @@ def _read_readers(note: Note) -> tuple[Person, ...]:
             continue  # the writer's own name: a message they sent
         people.append(person)
     return tuple(people)
+
+
+def _titled(sender: str, signed: str) -> str:
+    """The quoted sender with the title their message gives them: "Niamh Whelan" signed "Dr Niamh Whelan" is
+    Dr Niamh Whelan; "Dr. Olufunmilayo Adebayo" who writes "ask for Dr. Adebayo" keeps her given name."""
+    person, titled = parse_person(sender), parse_person(signed)
+    if person.title or not titled.title:
+        return sender
+    return f"{titled.title} {sender}" if person.given else signed
 
 
 def _greeting_hits(rule: PersonalRule, note: Note) -> Iterator[Hit]:
@@ -336,11 +355,12 @@ ELSEWHERE = re.compile(r"(?i)\b(?:accept\w*|took|taken|offer\w*|another|other|el
 POSSESSED_THING = re.compile(
     rf"{COMPANY_NAME}['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}(?:portal|tools?|platform|apps?|products?|systems?|software|"
     rf"website|plant|warehouse|factory|stores?|fleet|network|brand|catalogue|catalog|sites?|offices?|depots?|"
-    rf"customers|expansion|migration|checkout|rollout|launch)\b")
+    rf"customers|expansion|migration|checkout|rollout|launch|playbook|playbooks)\b")
 # where a note says which company it was at: "meeting with me at Harrow & Lyle", "showing me round Brightwell Dental"
 VISITED_PLACES = [
     re.compile(rf"\b(?:interview|interviews|interviewing|meeting|meet|met|tour|visit|visiting|time|day|afternoon|morning|"
-               rf"conversation|chat|me|us)\s+at\s+{COMPANY_NAME}"),
+               rf"conversation|chat|me|us)(?:\s+(?:on\s+[A-Z][a-z]+day|yesterday|today|this\s+(?:morning|afternoon)|"
+               rf"last\s+week))?\s+at\s+{COMPANY_NAME}"),  # "meeting me on Monday at Chocolaterie Belcour"
     # "the chat yesterday at the Quandrix office": a word or two of when, and the company's own premises
     re.compile(rf"\b(?:interview|meeting|tour|visit|time|conversation|chat)\s+(?:[a-z]+\s+){{1,2}}at\s+(?:the\s+)?"
                rf"{COMPANY_NAME}\s+(?:office|offices|site|plant|HQ|headquarters|studio|store|clinic|depot|warehouse)\b"),
