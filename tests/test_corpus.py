@@ -359,13 +359,10 @@ KNOWN_FAILURES = {
     ('ag-003.txt', 'specificity', 'false alarm'),
     ('ag-019.txt', 'specificity', 'false alarm'),
     ('ag-042.txt', 'desperation', 'false alarm'),
-    ('ag-048.txt', 'timing', 'miss'),
-    ('ag-059.txt', 'gifts', 'miss'),
     ('ah-022.txt', 'specificity', 'false alarm'),
     ('ah-030.txt', 'specificity', 'miss'),
     ('ah-033.txt', 'specificity', 'miss'),
     ('ah-040.txt', 'specificity', 'false alarm'),
-    ('ah-046.txt', 'timing', 'miss'),
     ('ah-050.txt', 'interest', 'false alarm'),
     ('ah-059.txt', 'specificity', 'false alarm'),
 }
