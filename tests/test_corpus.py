@@ -28,7 +28,6 @@ KNOWN_FAILURES = {
     ('b-008-hotel-kiosks-long-fine.txt', 'length', 'miss'),
     ('b-015-buzzword-vague-senior.txt', 'specificity', 'miss'),
     ('c-006-newsroom-fellowship-generic.txt', 'specificity', 'miss'),
-    ('c-022-hotel-gm-card-terrace.txt', 'specificity', 'false alarm'),
     ('c-022-paralegal-perfect-emoji.txt', 'casual_tone', 'miss'),
     ('c-045-cto-insurer-hundred-days.txt', 'arrogance', 'miss'),
     ('d-005-referrer-giftcard-card-long.txt', 'length', 'false alarm'),
@@ -326,7 +325,6 @@ KNOWN_FAILURES = {
     # 2026-12-y and -z, as left after tuning on their first runs
     ('y-003.txt', 'arrogance', 'false alarm'),
     ('y-005.txt', 'specificity', 'miss'),
-    ('y-014.txt', 'specificity', 'false alarm'),
     ('y-054.txt', 'interest', 'miss'),
     ('z-020.txt', 'specificity', 'miss'),
     ('z-030.txt', 'social_media', 'false alarm'),
@@ -357,12 +355,10 @@ KNOWN_FAILURES = {
     ('af-040.txt', 'interest', 'miss'),
     # 2026-12-ag and -ah: first-run mistakes, as left after the tuning on them
     ('ag-003.txt', 'specificity', 'false alarm'),
-    ('ag-019.txt', 'specificity', 'false alarm'),
     ('ag-042.txt', 'desperation', 'false alarm'),
     ('ah-022.txt', 'specificity', 'false alarm'),
     ('ah-030.txt', 'specificity', 'miss'),
     ('ah-033.txt', 'specificity', 'miss'),
-    ('ah-040.txt', 'specificity', 'false alarm'),
     ('ah-050.txt', 'interest', 'false alarm'),
     ('ah-059.txt', 'specificity', 'false alarm'),
 }

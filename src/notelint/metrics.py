@@ -116,6 +116,8 @@ ROLE_NOUNS = frozenset({"role", "position", "job", "opening", "opportunity", "in
 TASK_NOUNS = frozenset({"interview", "interviews", "exercise", "exercises", "assignment", "screen", "screening"})
 EMPLOYER_CUES = ROLE_NOUNS | {"at", "with", "join", "joining", "joined", "from", "for"}
 EMPLOYER_CUE_REACH = 4  # words before a name: "the analyst role here at Brightwater"
+EMPLOYER_PREPOSITIONS = frozenset({"at", "with", "from", "for"})
+NAME_JOINS = frozenset({"of", "&", "and"})  # inside a name: "City of Fresno", "Harrow & Lyle"
 FIRST_PERSON = frozenset({"i", "my", "i've", "i'm", "i'd", "i'll", "having"})  # the writer as the subject
 OTHER_PERSON = frozenset({"you", "your", "we", "our", "us", "they", "their"})
 OTHER_SUBJECT = frozenset({"it", "this", "that", "there", "these", "those", "here"})  # opening a clause
@@ -296,9 +298,18 @@ def named_things(
         if len(token) < 3 or not token.is_alpha or token.lower_ in stock or token.lower_ in common or token.is_stop:
             continue
         before = {t.lower_ for t in doc[max(0, token.i - EMPLOYER_CUE_REACH) : token.i]}
+        start = token.i  # back to the start of a name of several words: "the City of Fresno"
+        while start > 0 and (doc[start - 1].is_title or doc[start - 1].lower_ in NAME_JOINS) \
+                and not doc[start - 1].is_sent_start:
+            start -= 1
+        just_before = [t.lower_ for t in doc[max(0, start - 2) : start]]
         after = {t.lower_ for t in doc[token.i + 1 : token.i + 4]}
-        # "the role at Brightwater", "the Data Analyst position", "this Solutions Engineer exercise"
-        if before & EMPLOYER_CUES or after & (ROLE_NOUNS | TASK_NOUNS):
+        # "the role at Brightwater", "joining the Halvard team", "the Data Analyst position", "this Solutions
+        # Engineer exercise"; a preposition names the employer only right before it ("at the Brightwater"), not
+        # "for introducing me to Biscuit, the practice cat"
+        near = just_before[-1:] if just_before[-1:] != ["the"] else just_before
+        if before & (EMPLOYER_CUES - EMPLOYER_PREPOSITIONS) or set(near) & EMPLOYER_PREPOSITIONS \
+                or after & (ROLE_NOUNS | TASK_NOUNS):
             continue
         names.add(token.lower_)
     return len(names)
