@@ -356,7 +356,6 @@ KNOWN_FAILURES = {
     # 2026-12-ag and -ah: first-run mistakes, as left after the tuning on them
     ('ag-003.txt', 'specificity', 'false alarm'),
     ('ag-042.txt', 'desperation', 'false alarm'),
-    ('ah-022.txt', 'specificity', 'false alarm'),
     ('ah-030.txt', 'specificity', 'miss'),
     ('ah-033.txt', 'specificity', 'miss'),
     ('ah-050.txt', 'interest', 'false alarm'),
