@@ -358,7 +358,6 @@ KNOWN_FAILURES = {
     ('ag-042.txt', 'desperation', 'false alarm'),
     ('ah-030.txt', 'specificity', 'miss'),
     ('ah-033.txt', 'specificity', 'miss'),
-    ('ah-050.txt', 'interest', 'false alarm'),
     ('ah-059.txt', 'specificity', 'false alarm'),
 }
 
