@@ -28,7 +28,7 @@ def load(dirs: list[Path], cache_dir: Path | None) -> RuleSet:
         return load_pack(dirs)
     try:
         key = _key(dirs)
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop
         return load_pack(dirs)  # a folder that cannot be read: loading the rules says so
     path = cache_dir / f"v{FORMAT}" / "rules" / f"{key}.json"
     parsed = _read(path, key)
@@ -36,6 +36,11 @@ def load(dirs: list[Path], cache_dir: Path | None) -> RuleSet:
         return load_pack(dirs, parsed)
     parsed = {}
     rules = load_pack(dirs, parsed)
+    try:
+        if _key(dirs) != key:
+            return rules  # a rule file changed while it was read: bundle nothing
+    except (OSError, RuntimeError):
+        return rules
     _write_atomically(cache_dir, path, json.dumps({"key": key, "files": parsed}, ensure_ascii=False))
     return rules
 

@@ -51,10 +51,9 @@ GROUP_WORDS = frozenset({
 # greetings that do for strangers only, even to a panel
 STRANGER = re.compile(r"(?i)\b(?:sir|madam|whom|concern|hiring\s+manager)\b")
 MIN_SHORT_FORM = 3  # "Ann" for Anneli, "Chris" for Christina: a short form of the given name
-MIN_INNER_SHORT_FORM = 4  # "Funmi" for Olufunmilayo, "Tina" for Christina: one from inside a long given name
 # the usual English short forms that are not the start of the name ("Tom" for Thomas)
 SHORT_FORMS = {
-    "tom": "thomas", "bob": "robert", "rob": "robert", "bill": "william", "will": "william", "liz": "elizabeth",
+    "funmi": "olufunmilayo funmilayo", "tina": "christina kristina", "tom": "thomas", "bob": "robert", "rob": "robert", "bill": "william", "will": "william", "liz": "elizabeth",
     "beth": "elizabeth", "betty": "elizabeth", "kate": "katherine kathryn catherine", "kathy": "katherine kathryn",
     "jim": "james", "jimmy": "james", "mike": "michael", "dave": "david", "dan": "daniel", "danny": "daniel",
     "ben": "benjamin", "nick": "nicholas", "matt": "matthew", "joe": "joseph", "pat": "patricia patrick",
@@ -147,8 +146,7 @@ def _matches_person(word: str, person: Person) -> bool:
         return True
     if len(folded) >= MIN_SHORT_FORM and bool(given) and given.startswith(folded):
         return True
-    # a short form from inside a long given name: "Funmi" for Olufunmilayo, "Tina" for Christina
-    return len(folded) >= MIN_INNER_SHORT_FORM and len(given) >= len(folded) + 3 and folded in given
+    return False
 
 
 def _with_title(note: Note, span: Span) -> Span:
@@ -172,10 +170,10 @@ SUBJECT_PERSON = re.compile(rf"\bwith[ \t]+(?P<with>{PERSON})|(?P<titled>{TITLED
 # one address after the name, then the end: no two runs of blanks side by side, which backtrack on a long run
 # the sender's job after their name on a "From:" line: "From: Dr. Olufunmilayo Adebayo, Clinical Lead
 # Physiotherapist" (a job word, so that "From: Smith, John" is not read as Smith)
-JOB_AFTER_NAME = (r"[^\n<,]{0,60}?\b(?i:lead|manager|director|head|officer|physiotherapist|nurse|engineer|recruiter|"
+JOB_AFTER_NAME = (r"(?:[^\s<,][^\n<,]{0,59}?)?\b(?i:lead|manager|director|head|officer|physiotherapist|nurse|engineer|recruiter|"
                   r"partner|consultant|specialist|coordinator|co-ordinator|advis[eo]r|analyst|principal|professor|"
                   r"president|ceo|cto|cfo|coo|vp|supervisor|chief|dean|editor|producer|chef|pharmacist|physician|"
-                  r"teacher|administrator|executive|talent|recruitment|acquisition|hr|people)\b[^\n<]{0,40}?")
+                  r"teacher|administrator|executive|talent|recruitment|acquisition|hr|people)\b(?:[^\n<]{0,40}[^\s<])?")
 QUOTED_SENDER = re.compile(
     rf"(?m)^[ \t>]*(?:(?i:{REPLY_OPENS})\b[^\n]{{0,120}}?(?:,|[0-9]|\b[AaPp]\.?[Mm]\.?)[ \t]+(?P<reply>{PERSON})"
     rf"[ \t]*(?:<[^>\n]*>[ \t]*)?(?i:{WROTE})[ \t]*:"
@@ -353,7 +351,7 @@ ELSEWHERE = re.compile(r"(?i)\b(?:accept\w*|took|taken|offer\w*|another|other|el
 # "seeing Casefold's matter-intake tool in action": things a company has rather than a person ("Jeff's team",
 # "Dana's roadmap"); a one-word name that is a given name is dropped too (_company_places)
 POSSESSED_THING = re.compile(
-    rf"{COMPANY_NAME}['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}(?:portal|tools?|platform|apps?|products?|systems?|software|"
+    rf"\b{COMPANY_NAME}['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}(?:portal|tools?|platform|apps?|products?|systems?|software|"
     rf"website|plant|warehouse|factory|stores?|fleet|network|brand|catalogue|catalog|sites?|offices?|depots?|"
     rf"customers|expansion|migration|checkout|rollout|launch|playbook|playbooks)\b")
 # where a note says which company it was at: "meeting with me at Harrow & Lyle", "showing me round Brightwell Dental"
