@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import __version__
 from .cache import FORMAT, _write_atomically, package_digest
-from .packs import PACK_FILE, RuleSet, load_pack
+from .packs import RuleSet, load_pack
 
 
 def load(dirs: list[Path], cache_dir: Path | None) -> RuleSet:
@@ -49,7 +49,7 @@ def _key(dirs: list[Path]) -> str:
     digest = hashlib.sha256(f"notelint {__version__} rules bundle {FORMAT}\n{package_digest()}\n".encode())
     for directory in dirs:
         digest.update(f"{directory.resolve()}\n".encode())
-        for path in sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml") or p.name == PACK_FILE):
+        for path in sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml")):  # pack.yaml too
             digest.update(f"{path.name}\n".encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -282,6 +282,12 @@ def named_things(
     # the reader's and writer's own names, wherever they recur ("Thanks again, Melissa"), are not details
     people = {t.lower_ for t in doc if not inside[0] <= t.idx < inside[1]}
     names: set[str] = set()
+    # where the name each token is part of begins, in one pass: "the City of Fresno" begins at "City"
+    run_starts: list[int] = []
+    for t in doc:
+        before = doc[t.i - 1] if t.i else None
+        joined = before is not None and (before.is_title or before.lower_ in NAME_JOINS) and not before.is_sent_start
+        run_starts.append(run_starts[-1] if joined else t.i)
     for token in doc:
         if not (inside[0] <= token.idx < inside[1]) or token.is_sent_start or not (token.is_title or _camel(token.text)):
             continue
@@ -298,10 +304,7 @@ def named_things(
         if len(token) < 3 or not token.is_alpha or token.lower_ in stock or token.lower_ in common or token.is_stop:
             continue
         before = {t.lower_ for t in doc[max(0, token.i - EMPLOYER_CUE_REACH) : token.i]}
-        start = token.i  # back to the start of a name of several words: "the City of Fresno"
-        while start > 0 and (doc[start - 1].is_title or doc[start - 1].lower_ in NAME_JOINS) \
-                and not doc[start - 1].is_sent_start:
-            start -= 1
+        start = run_starts[token.i]
         just_before = [t.lower_ for t in doc[max(0, start - 2) : start]]
         after = {t.lower_ for t in doc[token.i + 1 : token.i + 4]}
         # "the role at Brightwater", "joining the Halvard team", "the Data Analyst position", "this Solutions

@@ -144,9 +144,7 @@ def _matches_person(word: str, person: Person) -> bool:
     given = fold(person.given or "")
     if given and given in SHORT_FORMS.get(folded, "").split():
         return True
-    if len(folded) >= MIN_SHORT_FORM and bool(given) and given.startswith(folded):
-        return True
-    return False
+    return len(folded) >= MIN_SHORT_FORM and bool(given) and given.startswith(folded)
 
 
 def _with_title(note: Note, span: Span) -> Span:
@@ -440,11 +438,15 @@ def _same_company(a: str, b: str) -> bool:
     return bool(aw and bw) and (aw[0] == bw[0] or set(aw) <= set(bw) or set(bw) <= set(aw) or _similar(a, b) >= 80)
 
 
+def _greeted(note: Note) -> set[str]:
+    """The names in the note's greeting, folded."""
+    greeting = greeting_words(note)
+    return {fold(w) for _, w in greeting[1]} if greeting else set()
+
+
 def _company_places(note: Note, text: str, start: int, end: int, places: list | None = None) -> Iterator[tuple[int, str]]:
     """(offset, name) of each company the text speaks of joining, or working with, between start and end."""
     people = {fold(n) for p in note.situation.to for n in p.names()}
-    greeting = greeting_words(note)
-    greeted = people | ({fold(w) for _, w in greeting[1]} if greeting else set())
     # not "Jeff's team": a possessive may name a person
     for pattern in places if places is not None else COMPANY_PLACES[:2] + WANTED_PLACES:
         for m in pattern.finditer(text, start, end):
@@ -455,7 +457,8 @@ def _company_places(note: Note, text: str, start: int, end: int, places: list | 
                 continue  # not "Dr" from "the associate role at Dr. Patel's practice"
             if words[-1].rstrip(".") in PLACE_WORDS:
                 continue  # "the team at Fenwick Road": where the office is, not whose
-            if pattern is POSSESSED_THING and (set(words) <= greeted or len(words) == 1 and words[0] in spelling.lexicon().names):
+            if pattern is POSSESSED_THING and (len(words) == 1 and words[0] in spelling.lexicon().names
+                                               or set(words) <= people | _greeted(note)):
                 continue  # "Dana's platform": a person's, as far as we can tell
             sentence_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start()), 0)
             if OWN_HISTORY.search(text[max(sentence_start, m.start(1) - OWN_HISTORY_REACH):m.start(1)]):
